@@ -25,12 +25,41 @@ export default [
                     allow: [
                         "^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"
                     ],
+                    // Who may import whom. Every project has one scope:* and one type:* tag.
                     depConstraints: [
                         {
-                            sourceTag: "*",
-                            onlyDependOnLibsWithTags: [
-                                "*"
-                            ]
+                            sourceTag: "scope:web",
+                            onlyDependOnLibsWithTags: ["scope:web", "scope:shared"],
+                            bannedExternalImports: ["@nestjs/*", "typeorm", "typeorm/*"]
+                        },
+                        {
+                            sourceTag: "scope:api",
+                            onlyDependOnLibsWithTags: ["scope:api", "scope:shared"],
+                            bannedExternalImports: ["@angular/*"]
+                        },
+                        {
+                            sourceTag: "scope:shared",
+                            onlyDependOnLibsWithTags: ["scope:shared"]
+                        },
+                        {
+                            sourceTag: "type:app",
+                            onlyDependOnLibsWithTags: ["type:feature", "type:ui", "type:data-access", "type:util"]
+                        },
+                        {
+                            sourceTag: "type:feature",
+                            onlyDependOnLibsWithTags: ["type:ui", "type:data-access", "type:util"]
+                        },
+                        {
+                            sourceTag: "type:ui",
+                            onlyDependOnLibsWithTags: ["type:ui", "type:util"]
+                        },
+                        {
+                            sourceTag: "type:data-access",
+                            onlyDependOnLibsWithTags: ["type:data-access", "type:util"]
+                        },
+                        {
+                            sourceTag: "type:util",
+                            onlyDependOnLibsWithTags: ["type:util"]
                         }
                     ]
                 }

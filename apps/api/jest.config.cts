@@ -1,10 +1,13 @@
+/* Unit specs: beside the code, no network services. */
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', astTransformers: { before: [{ path: '<rootDir>/jest-swagger-transformer.cjs' }] } }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/api'
+  moduleNameMapper: { '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts' },
+  coverageDirectory: '../../coverage/apps/api',
 };

@@ -15,11 +15,15 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      // Builds the OpenAPI document without a server or database (npm run openapi).
+      additionalEntryPoints: [{ entryName: 'generate-openapi', entryPath: './src/bin/generate-openapi.ts' }],
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
+      generatePackageJson: false,
       sourceMap: true,
-    })
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { introspectComments: true, classValidatorShim: true } },
+      ],
+    }),
   ],
 };

@@ -1,19 +1,30 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { createApp } from './core/http/create-app';
+import { JsonLogger } from './core/logging/json-logger';
+import { ConfigError } from './config/app-config';
+import { loadConfig } from './config/load-config';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nSee the configuration table in README.md.\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  app.useLogger(logger);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.log(
+    { msg: `PostProber AI listening on http://localhost:${config.http.port}`, role: config.role, docs: '/api/docs' },
+    'Main',
+  );
 }
 
-bootstrap();
+main().catch((e: unknown) => {
+  process.stderr.write(`Failed to start: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(1);
+});

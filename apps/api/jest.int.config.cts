@@ -1,0 +1,14 @@
+/* Integration specs: real Postgres, Redis, PGlite and local fake HTTP servers. Run one file at a time. */
+module.exports = {
+  displayName: 'api-int',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+  maxWorkers: 1,
+  testTimeout: 60000,
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', astTransformers: { before: [{ path: '<rootDir>/jest-swagger-transformer.cjs' }] } }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  moduleNameMapper: { '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts' },
+};

@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { AuthPrincipal } from './auth-principal';
+import { IS_PUBLIC, Role, ROLES } from './auth.decorators';
+import { ApiKeysService } from './api-keys.service';
+import { API_KEY_PREFIX } from './api-keys.service';
+import { AuthService } from './auth.service';
+
+interface AuthRequest {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: AuthPrincipal;
+}
+
+/** Global: every route needs a JWT (Authorization: Bearer) or an API key (X-API-Key) unless marked @Public. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<AuthRequest>();
+    const principal = await this.identify(req);
+    if (!principal) {
+      throw new UnauthorizedException('Sign in, or send an API key in the X-API-Key header');
+    }
+    req.principal = principal;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+    }
+    return true;
+  }
+
+  private async identify(req: AuthRequest): Promise<AuthPrincipal | null> {
+    const apiKey = req.headers['x-api-key'];
+    if (typeof apiKey === 'string') return this.apiKeys.authenticate(apiKey);
+    const header = req.headers['authorization'];
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return null;
+    const token = header.slice(7).trim();
+    // Tools that only speak bearer tokens (e.g. Prometheus) may send an API key this way.
+    if (token.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(token);
+    return this.auth.verify(token);
+  }
+}

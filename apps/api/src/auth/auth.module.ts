@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { AdminBootstrapService } from './admin-bootstrap.service';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { ApiKey } from './entities/api-key.entity';
+import { AppSetting } from './entities/app-setting.entity';
+import { resolveJwtSecret } from './jwt-secret';
+
+@Module({
+  imports: [
+    OrganizationsModule,
+    TypeOrmModule.forFeature([ApiKey, AppSetting]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: async (config: AppConfig, db: DataSource) => ({
+        secret: await resolveJwtSecret(config.auth.jwtSecret, db),
+        signOptions: { algorithm: 'HS256', expiresIn: config.auth.jwtTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, ApiKeysController],
+  providers: [AuthService, ApiKeysService, AdminBootstrapService, AuthGuard],
+  // AuthGuard is registered globally by the app module (before the rate limiter); the realtime gateway reuses the services.
+  exports: [AuthService, ApiKeysService, AuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,14 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { trimLower } from '../../organizations/dto/create-user.dto';
+
+export class LoginDto {
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @Length(1, 200)
+  password: string;
+}

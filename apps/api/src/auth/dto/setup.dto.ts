@@ -1,0 +1,25 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { trim, trimLower } from '../../organizations/dto/create-user.dto';
+
+/** First run: creates the organization and its first admin. */
+export class SetupDto {
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  organization_name: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @Length(10, 200)
+  password: string;
+}

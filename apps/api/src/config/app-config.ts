@@ -1,0 +1,85 @@
+import { envSchema, Env } from './config.schema';
+
+/** Typed configuration namespaces. The only place that reads process.env is loadConfig(). */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimit: number;
+    rateLimitPerMinute: number;
+    trustProxy: boolean;
+    webDistDir?: string;
+  };
+  role: Env['API_ROLE'];
+  logLevel: Env['LOG_LEVEL'];
+  db: { url?: string; dataDir: string };
+  redis: { url?: string; queuePrefix: string };
+  llm: {
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    attemptTimeoutMs: number;
+    deadlineMs: number;
+    maxRetries: number;
+  };
+  auth: {
+    jwtSecret?: string;
+    jwtTtlSeconds: number;
+    adminEmail?: string;
+    adminPassword?: string;
+    orgName: string;
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; an invalid value names the variable and what is expected. */
+export function parseConfig(source: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');
+  }
+  if (e.API_ROLE !== 'all' && !e.REDIS_URL) {
+    throw new ConfigError(`Invalid configuration:\n  API_ROLE: "${e.API_ROLE}" needs REDIS_URL (without Redis one process does everything: use "all")`);
+  }
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimit: e.BODY_LIMIT_BYTES,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
+      webDistDir: e.WEB_DIST_DIR,
+    },
+    role: e.API_ROLE,
+    logLevel: e.LOG_LEVEL,
+    db: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    llm: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      attemptTimeoutMs: e.LLM_ATTEMPT_TIMEOUT_MS,
+      deadlineMs: e.LLM_DEADLINE_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      adminEmail: e.ADMIN_EMAIL,
+      adminPassword: e.ADMIN_PASSWORD,
+      orgName: e.ORG_NAME,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { DatabaseHealth } from './database-health';
+import { buildDataSourceOptions, databaseDriverKind, describeDatabase, isTransientConnectionError } from './data-source-options';
+
+/** Builds the Nest TypeORM options: entities come from TypeOrmModule.forFeature (autoLoadEntities). */
+export function typeOrmModuleOptions(config: AppConfig): TypeOrmModuleOptions {
+  const postgres = databaseDriverKind(config) === 'postgres';
+  return {
+    ...buildDataSourceOptions(config, []),
+    autoLoadEntities: true,
+    // A server that is still starting is retried; PGlite failures (lock, corrupt folder) are not.
+    retryAttempts: 10,
+    retryDelay: 3_000,
+    toRetry: (error: unknown) => postgres && isTransientConnectionError(error),
+  };
+}
+
+/**
+ * The API's one data source. Global: every module can inject DataSource, repositories (via
+ * TypeOrmModule.forFeature) and DatabaseHealth. Shutting the app down destroys the data source, which
+ * closes PGlite and releases its folder lock.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => {
+            new Logger('Database').log(`Using ${describeDatabase(config)}`);
+            return typeOrmModuleOptions(config);
+          },
+        }),
+      ],
+      providers: [DatabaseHealth],
+      exports: [DatabaseHealth],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import fastifyStatic from '@fastify/static';
+import { Logger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from '../../app.module';
+import type { AppConfig } from '../../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
+import { buildOpenApiDocument } from './openapi';
+import { requestIdFor } from './request-id';
+import { computeSecurityHeaders } from './security-headers';
+import { resolveWebDir } from './web-dir';
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApp(config: AppConfig, logger?: LoggerService | false): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestIdFor,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: logger ?? undefined,
+    bufferLogs: !!logger,
+  });
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const securityHeaders = await computeSecurityHeaders(false);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.headers(securityHeaders);
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (req, reply, done) => {
+    metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    done();
+  });
+
+  const webDir = resolveWebDir(config);
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (reply, path) => {
+        // Built files carry a content hash in their name; index.html must always be revalidated.
+        reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  } else {
+    new Logger('Http').warn('Portal not built (run `npm run build`); serving the API only');
+  }
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
+  return app;
+}

@@ -1,0 +1,81 @@
+import { InjectQueue } from '@nestjs/bull';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, JobOptions, Queue } from 'bull';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { BULL_BACKOFF_STRATEGY, DAY_MS, FAILED_KEEP_MS, JobsQueue, slotJobId, slotKeepMs } from './jobs.constants';
+import type { JobDefinition, JobsPort, JobStatus } from './jobs.port';
+import { JobRegistry } from './job-registry';
+import { JOBS_OPTIONS, JobsModuleOptions } from './jobs.options';
+
+/**
+ * Jobs on Bull (Redis). Every role enqueues; only 'all' and 'worker' processes take jobs off the queue.
+ * De-duplication is Bull's: adding an id that still exists in Redis is a no-op, which is why completed jobs
+ * are kept for a day instead of being removed at once.
+ */
+@Injectable()
+export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly backend = 'bull' as const;
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    @InjectQueue(JobsQueue.Default) private readonly queue: Queue,
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOBS_OPTIONS) private readonly options: JobsModuleOptions,
+  ) {
+    // Connection errors are logged here; without a listener Bull swallows them silently.
+    queue.on('error', (err) => this.logger.error(`Queue error: ${err.message}`));
+    queue.on('stalled', (job: Job) => this.logger.warn(`Job ${job.id} stalled (its worker died?); it will be retried`));
+  }
+
+  get processes(): boolean {
+    return this.config.role !== 'api';
+  }
+
+  register<P>(def: JobDefinition<P>): void {
+    this.registry.register(def);
+  }
+
+  async enqueue<P>(name: string, payload: P, opts?: { jobId?: string }): Promise<string> {
+    return this.add(name, payload, opts?.jobId, DAY_MS);
+  }
+
+  async enqueueForSlot<P>(name: string, intervalMs: number, payload: P, now = new Date()): Promise<string> {
+    return this.add(name, payload, slotJobId(name, intervalMs, now), slotKeepMs(intervalMs));
+  }
+
+  status(): Promise<JobStatus[]> {
+    return this.registry.status();
+  }
+
+  /** After every module's onModuleInit, so all features have registered their handlers. */
+  onApplicationBootstrap(): void {
+    if (!this.processes) return;
+    const concurrency = this.options.concurrency;
+    // '*' takes every job name; the registry dispatches. The promise settles only when the queue closes.
+    this.queue
+      .process('*', concurrency, (job: Job) =>
+        this.registry.execute(job.name, job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 }),
+      )
+      .catch((err: Error) => this.logger.error(`Job processing stopped: ${err.message}`));
+    this.logger.log(`Processing queue "${this.queue.name}" (concurrency ${concurrency})`);
+  }
+
+  /** Before the database closes: Bull's close() waits for running handlers, then disconnects. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async add(name: string, payload: unknown, jobId: string | undefined, keepMs: number): Promise<string> {
+    const { attempts, backoffMs } = this.registry.get(name);
+    const opts: JobOptions = {
+      jobId,
+      attempts,
+      backoff: { type: BULL_BACKOFF_STRATEGY, options: { delay: backoffMs } },
+      removeOnComplete: { age: Math.ceil(keepMs / 1000) },
+      removeOnFail: { age: Math.ceil(FAILED_KEEP_MS / 1000) },
+    };
+    const job = await this.queue.add(name, payload, opts);
+    return String(job.id);
+  }
+}

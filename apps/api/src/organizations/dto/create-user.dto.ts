@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import type { Role } from '../../auth/auth.decorators';
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  /** Login email; unique across the service. */
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @IsString()
+  @Length(10, 200)
+  password: string;
+
+  /** "admin" can manage users, API keys and monitors; "member" uses the tools. */
+  @ApiProperty({ enum: ['admin', 'member'] })
+  @IsIn(['admin', 'member'])
+  role: Role;
+}
+
+export { trim, trimLower };

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class DatabaseCheckDto {
+  ok: boolean;
+  latency_ms: number;
+  @ApiProperty({ enum: ['postgres', 'pglite'] })
+  driver: 'postgres' | 'pglite';
+  error?: string;
+}
+
+export class QueueCheckDto {
+  ok: boolean;
+  latency_ms: number;
+  @ApiProperty({ enum: ['bull', 'in-process'] })
+  backend: 'bull' | 'in-process';
+  error?: string;
+}
+
+export class HealthChecksDto {
+  database: DatabaseCheckDto;
+  queue: QueueCheckDto;
+}
+
+export class HealthzResponseDto {
+  /** "ok" when every dependency answers; "degraded" (HTTP 503) otherwise. */
+  @ApiProperty({ enum: ['ok', 'degraded'] })
+  status: 'ok' | 'degraded';
+  checks: HealthChecksDto;
+  version: string;
+  /** Which engine answers AI requests: a configured OpenAI-compatible model, or the built-in one. */
+  @ApiProperty({ enum: ['openai', 'builtin'] })
+  engine: 'openai' | 'builtin';
+  /** This process's role: "all", "api" or "worker". */
+  role: string;
+}

@@ -1,0 +1,2 @@
+export * from './lib/analytics-page';
+export * from './lib/analytics.routes';

@@ -1,0 +1,2 @@
+export * from './lib/login-page';
+export * from './lib/setup-page';

@@ -1,0 +1,2 @@
+export * from './lib/compose-page';
+export * from './lib/compose.routes';

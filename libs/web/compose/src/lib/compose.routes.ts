@@ -1,0 +1,4 @@
+import { Route } from '@angular/router';
+import { ComposePage } from './compose-page';
+
+export const composeRoutes: Route[] = [{ path: '', component: ComposePage }];

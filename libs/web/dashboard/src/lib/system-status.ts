@@ -1,0 +1,47 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { HealthzResponseDto } from '@postprober/api-client';
+
+/**
+ * The health report, also when the API answers 503: a degraded system still sends the full
+ * report in the body, and that is exactly when it is worth showing.
+ */
+export function healthFromError(error: unknown): HealthzResponseDto | null {
+  if (error instanceof HttpErrorResponse && error.status === 503 && isHealth(error.error)) {
+    return error.error;
+  }
+  return null;
+}
+
+function isHealth(body: unknown): body is HealthzResponseDto {
+  return (
+    body !== null &&
+    typeof body === 'object' &&
+    'status' in body &&
+    'checks' in body &&
+    typeof (body as HealthzResponseDto).checks === 'object'
+  );
+}
+
+export const DATABASE_LABELS: Record<string, string> = {
+  postgres: 'PostgreSQL',
+  pglite: 'PGlite (embedded)',
+};
+
+export const QUEUE_LABELS: Record<string, string> = {
+  bull: 'Redis (Bull)',
+  'in-process': 'In-process',
+};
+
+export const ENGINE_LABELS: Record<string, string> = {
+  openai: 'OpenAI',
+  builtin: 'Built-in',
+};
+
+export const ENGINE_DESCRIPTIONS: Record<string, string> = {
+  openai: 'AI features use the configured OpenAI-compatible model.',
+  builtin: 'AI features use the built-in engine; configure an OpenAI key for model-written suggestions.',
+};
+
+export function label(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value;
+}

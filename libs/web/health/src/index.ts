@@ -1,0 +1,2 @@
+export * from './lib/health-page';
+export * from './lib/health.routes';

@@ -1,0 +1,4 @@
+import { Route } from '@angular/router';
+import { HealthPage } from './health-page';
+
+export const healthRoutes: Route[] = [{ path: '', component: HealthPage }];

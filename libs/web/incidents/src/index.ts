@@ -1,0 +1,2 @@
+export * from './lib/incidents-page';
+export * from './lib/incidents.routes';

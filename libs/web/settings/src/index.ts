@@ -1,0 +1,2 @@
+export * from './lib/settings-page';
+export * from './lib/settings.routes';

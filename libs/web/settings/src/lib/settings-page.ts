@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { PageHeader } from '@postprober/web/ui';
+import { ApiKeysSection } from './api-keys-section';
+import { JobsSection } from './jobs-section';
+import { UsersSection } from './users-section';
+
+/** Admin settings: API keys, users and background jobs. */
+@Component({
+  selector: 'pp-settings-page',
+  imports: [PageHeader, ApiKeysSection, UsersSection, JobsSection],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <pp-page-header heading="Settings" description="Manage your organization's people, API access and background work." />
+    <div class="sections">
+      <pp-users-section />
+      <pp-api-keys-section />
+      <pp-jobs-section />
+    </div>
+  `,
+  styles: `
+    .sections {
+      display: grid;
+      gap: var(--space-5);
+    }
+  `,
+})
+export class SettingsPage {}

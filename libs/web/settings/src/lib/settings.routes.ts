@@ -1,0 +1,4 @@
+import { Route } from '@angular/router';
+import { SettingsPage } from './settings-page';
+
+export const settingsRoutes: Route[] = [{ path: '', component: SettingsPage }];

@@ -1,0 +1,2 @@
+export * from './lib/nav-items';
+export * from './lib/shell-layout';

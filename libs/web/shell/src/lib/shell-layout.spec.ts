@@ -1,0 +1,114 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationRef, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { MeResponseDto } from '@postprober/api-client';
+import { AuthStore, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
+import { ShellLayout } from './shell-layout';
+
+@Component({ template: '<p>page</p>' })
+class Page {}
+
+function me(role: 'admin' | 'member'): MeResponseDto {
+  return {
+    user: { id: 'u', email: 'grace@example.com', name: 'Grace Hopper', role, created_at: '', last_login_at: null },
+    organization: { id: 'o', name: 'Acme Social' },
+    principal: 'user',
+  };
+}
+
+describe('ShellLayout', () => {
+  let http: HttpTestingController;
+
+  async function render(role: 'admin' | 'member') {
+    localStorage.setItem(
+      TOKEN_STORAGE_KEY,
+      JSON.stringify({ token: 'jwt', expiresAt: Date.now() + 60_000 }),
+    );
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'login', component: Page },
+          { path: '', component: ShellLayout, children: [{ path: '**', component: Page }] },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const loaded = TestBed.inject(AuthStore).loadSession();
+    http.expectOne('/api/auth/me').flush(me(role));
+    await loaded;
+    const harness = await RouterTestingHarness.create('/');
+    return harness.fixture.nativeElement.querySelector('pp-shell-layout') as HTMLElement;
+  }
+
+  const byTestId = (root: HTMLElement, id: string) =>
+    root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+
+  afterEach(() => {
+    http.verify();
+    localStorage.clear();
+  });
+
+  it('shows the organization and every section to an admin', async () => {
+    const el = await render('admin');
+    expect(byTestId(el, 'org-name')?.textContent?.trim()).toBe('Acme Social');
+    const links = Array.from(el.querySelectorAll('nav[aria-label="Main"] a')).map((a) =>
+      a.getAttribute('data-testid'),
+    );
+    expect(links).toEqual([
+      'nav-dashboard',
+      'nav-compose',
+      'nav-analytics',
+      'nav-health',
+      'nav-incidents',
+      'nav-settings',
+    ]);
+    expect(byTestId(el, 'nav-dashboard')?.getAttribute('aria-current')).toBe('page');
+  });
+
+  it('hides Incidents and Settings from members', async () => {
+    const el = await render('member');
+    expect(byTestId(el, 'nav-compose')).not.toBeNull();
+    expect(byTestId(el, 'nav-incidents')).toBeNull();
+    expect(byTestId(el, 'nav-settings')).toBeNull();
+  });
+
+  it('opens the user menu with name and role, and signs out', async () => {
+    const el = await render('member');
+    const toggle = byTestId(el, 'user-menu') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(byTestId(el, 'sign-out')).toBeNull();
+
+    toggle.click();
+    await whenStable();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(byTestId(el, 'user-name')?.textContent).toBe('Grace Hopper');
+    expect(byTestId(el, 'user-role')?.textContent).toBe('Member');
+
+    byTestId(el, 'sign-out')?.click();
+    await whenStable();
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(TestBed.inject(Router).url).toBe('/login');
+  });
+
+  it('closes the user menu with Escape and returns focus to its button', async () => {
+    const el = await render('admin');
+    const toggle = byTestId(el, 'user-menu') as HTMLButtonElement;
+    toggle.click();
+    await whenStable();
+    byTestId(el, 'sign-out')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await whenStable();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+});
+
+/** Lets clicks, navigation and change detection finish. */
+async function whenStable() {
+  await new Promise((resolve) => setTimeout(resolve));
+  await TestBed.inject(ApplicationRef).whenStable();
+}

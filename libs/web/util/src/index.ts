@@ -1,0 +1,3 @@
+export * from './lib/api-error';
+export * from './lib/validation';
+export * from './lib/form-errors';
