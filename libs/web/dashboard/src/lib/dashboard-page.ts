@@ -1,6 +1,5 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { HealthzResponseDto, SystemService } from '@postprober/api-client';
 import { AuthStore } from '@postprober/web/data-access';
 import { PageHeader, StatusBadge } from '@postprober/web/ui';
@@ -16,7 +15,7 @@ import {
 
 @Component({
   selector: 'pp-dashboard-page',
-  imports: [PageHeader, StatusBadge, RouterLink, DecimalPipe],
+  imports: [PageHeader, StatusBadge, DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.css',

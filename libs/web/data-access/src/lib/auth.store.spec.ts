@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { authInterceptor } from './auth.interceptor';
 import { AuthStore } from './auth.store';
-import { meResponse, storeToken } from './testing';
+import { meResponse, nextRequest, storeToken } from './testing';
 import { TOKEN_STORAGE_KEY } from './token-storage';
 
 describe('AuthStore', () => {
@@ -29,14 +29,13 @@ describe('AuthStore', () => {
     const store = setUp();
     const done = store.login({ email: 'ada@example.com', password: 'correct-horse' });
 
-    const login = http.expectOne('/api/auth/login');
+    const login = await nextRequest(http, '/api/auth/login');
     expect(login.request.method).toBe('POST');
     expect(login.request.body).toEqual({ email: 'ada@example.com', password: 'correct-horse' });
     expect(login.request.headers.has('Authorization')).toBe(false);
     login.flush({ access_token: 'jwt-abc', token_type: 'Bearer', expires_in: 3600 });
-    await Promise.resolve();
 
-    const me = http.expectOne('/api/auth/me');
+    const me = await nextRequest(http, '/api/auth/me');
     expect(me.request.headers.get('Authorization')).toBe('Bearer jwt-abc');
     me.flush(meResponse('admin'));
     await done;
@@ -60,11 +59,11 @@ describe('AuthStore', () => {
     };
     const done = store.setup(body);
 
-    const setup = http.expectOne({ method: 'POST', url: '/api/auth/setup' });
+    const setup = await nextRequest(http, '/api/auth/setup');
+    expect(setup.request.method).toBe('POST');
     expect(setup.request.body).toEqual(body);
     setup.flush({ access_token: 'jwt-first', token_type: 'Bearer', expires_in: 900 });
-    await Promise.resolve();
-    http.expectOne('/api/auth/me').flush(meResponse('admin'));
+    (await nextRequest(http, '/api/auth/me')).flush(meResponse('admin'));
 
     await expect(done).resolves.toMatchObject({ organization: { name: 'Acme Social' } });
     expect(store.accessToken()).toBe('jwt-first');
@@ -73,9 +72,7 @@ describe('AuthStore', () => {
   it('leaves the user signed out when login fails', async () => {
     const store = setUp();
     const done = store.login({ email: 'ada@example.com', password: 'wrong-password' });
-    http
-      .expectOne('/api/auth/login')
-      .flush(
+    (await nextRequest(http, '/api/auth/login')).flush(
         { statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' },
         { status: 401, statusText: 'Unauthorized' },
       );
@@ -91,7 +88,7 @@ describe('AuthStore', () => {
     const first = store.loadSession();
     const second = store.loadSession();
 
-    http.expectOne('/api/auth/me').flush(meResponse('member'));
+    (await nextRequest(http, '/api/auth/me')).flush(meResponse('member'));
     await expect(first).resolves.toEqual(meResponse('member'));
     await expect(second).resolves.toEqual(meResponse('member'));
     await expect(store.loadSession()).resolves.toEqual(meResponse('member'));
@@ -102,7 +99,7 @@ describe('AuthStore', () => {
     storeToken();
     const store = setUp();
     const loaded = store.loadSession();
-    http.expectOne('/api/auth/me').flush(meResponse());
+    (await nextRequest(http, '/api/auth/me')).flush(meResponse());
     await loaded;
 
     store.signOut();

@@ -20,6 +20,7 @@ import { UsersSection } from './users-section';
   styles: `
     .sections {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--space-5);
     }
   `,
