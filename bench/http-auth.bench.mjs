@@ -1,5 +1,5 @@
-// Authenticated JSON route vs a bare route of the same app, same run, 50 connections.
-import { load, startApi, summarize } from './lib.mjs';
+// Authenticated JSON route vs a bare route of the same app, same run, 50 connections, 3 alternating rounds.
+import { load, median, startApi, summarize } from './lib.mjs';
 
 export async function benchHttpAuth({ duration }) {
   const api = await startApi({ RATE_LIMIT_PER_MINUTE: '100000000' });
@@ -11,17 +11,25 @@ export async function benchHttpAuth({ duration }) {
     });
     const { access_token } = await setup.json();
     if (!access_token) throw new Error(`setup failed: ${setup.status}`);
-    await load({ url: `${api.url}/api/livez`, duration: 3 }); // warm-up (JIT)
-    const bare = summarize(await load({ url: `${api.url}/api/livez`, duration }));
-    const auth = summarize(
-      await load({ url: `${api.url}/api/auth/session`, duration, headers: { authorization: `Bearer ${access_token}` } }),
-    );
+    const bareRun = (d) => load({ url: `${api.url}/api/livez`, duration: d });
+    const authRun = (d) =>
+      load({ url: `${api.url}/api/auth/session`, duration: d, headers: { authorization: `Bearer ${access_token}` } });
+    await bareRun(2); // warm-up (JIT) of both paths
+    await authRun(2);
+    // Alternating rounds, median of each: this VM's throughput drifts between runs.
+    const rounds = { bare: [], auth: [] };
+    for (let i = 0; i < 3; i++) {
+      rounds.bare.push(summarize(await bareRun(duration / 2)));
+      rounds.auth.push(summarize(await authRun(duration / 2)));
+    }
+    const bare = median(rounds.bare);
+    const auth = median(rounds.auth);
     if (bare.non2xx || auth.non2xx || bare.errors || auth.errors) {
       throw new Error(`non-2xx or errors during the run: ${JSON.stringify({ bare, auth })}`);
     }
     const ratio = auth.rps / bare.rps;
     return {
-      title: 'HTTP: authenticated JSON route vs bare route (50 connections)',
+      title: `HTTP: authenticated JSON route vs bare route (50 connections, median of 3 alternating ${duration / 2} s rounds)`,
       table: [
         ['route', 'req/s', 'p50 ms', 'p99 ms'],
         ['GET /api/livez (public, bare)', bare.rps, bare.p50, bare.p99],

@@ -65,3 +65,10 @@ export function machine() {
   const c = cpus();
   return `${c.length} × ${c[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
 }
+
+/** The round with the median throughput (its latencies come with it). */
+export function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  const m = sorted[Math.floor(sorted.length / 2)];
+  return { ...m, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+}

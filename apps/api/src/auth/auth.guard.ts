@@ -14,6 +14,9 @@ interface AuthRequest {
 /** Global: every route needs a JWT (Authorization: Bearer) or an API key (X-API-Key) unless marked @Public. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  // Route metadata never changes after start-up: look it up once per handler, not on every request.
+  private readonly routeRules = new WeakMap<object, { isPublic: boolean; roles?: Role[] }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -21,19 +24,32 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const rules = this.rulesFor(ctx);
+    if (rules.isPublic) return true;
     const req = ctx.switchToHttp().getRequest<AuthRequest>();
     const principal = await this.identify(req);
     if (!principal) {
       throw new UnauthorizedException('Sign in, or send an API key in the X-API-Key header');
     }
     req.principal = principal;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role)) {
-      throw new ForbiddenException(`This needs the ${roles.join(' or ')} role`);
+    if (rules.roles && !rules.roles.includes(principal.role)) {
+      throw new ForbiddenException(`This needs the ${rules.roles.join(' or ')} role`);
     }
     return true;
+  }
+
+  private rulesFor(ctx: ExecutionContext) {
+    const handler = ctx.getHandler();
+    let rules = this.routeRules.get(handler);
+    if (!rules) {
+      const targets = [handler, ctx.getClass()];
+      rules = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets),
+      };
+      this.routeRules.set(handler, rules);
+    }
+    return rules;
   }
 
   private async identify(req: AuthRequest): Promise<AuthPrincipal | null> {

@@ -42,7 +42,7 @@ export const envSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 104_857_600),
-  RATE_LIMIT_PER_MINUTE: int(1200, 1, 1_000_000),
+  RATE_LIMIT_PER_MINUTE: int(1200, 1, 100_000_000),
   TRUST_PROXY: bool(false),
   WEB_DIST_DIR: optionalString,
 });

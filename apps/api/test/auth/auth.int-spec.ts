@@ -124,7 +124,10 @@ describe('auth and tenancy (real HTTP, real Postgres)', () => {
     expect(r.body).toMatchObject({ statusCode: 404 });
     expect(r.headers.get('x-request-id')).toBe('trace-123');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const docs = await fetch(`${t.url}/api/docs`);
+    expect(docs.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(docs.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('rejects bodies over the limit with 413 and keeps serving', async () => {

@@ -6,9 +6,11 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
+import { HttpExceptionFilter } from './http-exception.filter';
 import { buildOpenApiDocument } from './openapi';
+import { operationNames } from './operation-names';
 import { requestIdFor } from './request-id';
-import { computeSecurityHeaders } from './security-headers';
+import { API_SECURITY_HEADERS, computeSecurityHeaders, isApiPath } from './security-headers';
 import { resolveWebDir } from './web-dir';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
@@ -32,9 +34,9 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  const securityHeaders = await computeSecurityHeaders(false);
+  const documentHeaders = await computeSecurityHeaders(false);
   fastify.addHook('onRequest', (req, reply, done) => {
-    reply.headers(securityHeaders);
+    reply.headers(isApiPath(req.url) ? API_SECURITY_HEADERS : documentHeaders);
     reply.header('x-request-id', req.id);
     done();
   });
@@ -59,6 +61,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
     new Logger('Http').warn('Portal not built (run `npm run build`); serving the API only');
   }
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
+  const doc = buildOpenApiDocument(app);
+  app.useGlobalFilters(new HttpExceptionFilter(webDir, operationNames(doc)));
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json' });
   return app;
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * JSON errors for the API, and the portal's index.html for any other GET that matched no route,
+ * JSON errors for the API (unexpected ones become "Failed to <operation>" with the request id, logged once), and the portal's index.html for any other GET that matched no route,
  * so deep links into the single-page app load it while unknown /api paths stay JSON 404s.
  */
 @Catch()
@@ -12,7 +12,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly log = new Logger('Http');
   private indexHtml?: Promise<Buffer | null>;
 
-  constructor(private readonly webDir: string | null) {}
+  constructor(
+    private readonly webDir: string | null,
+    /** "GET /api/users" → "list users", for "Failed to <operation>" messages. */
+    private readonly operations: Map<string, string> = new Map(),
+  ) {}
 
   async catch(error: unknown, host: ArgumentsHost) {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
@@ -32,10 +36,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (typeof fst.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
       return reply.status(fst.statusCode).send({ statusCode: fst.statusCode, message: fst.message, error: fst.code });
     }
-    this.log.error({ msg: 'Unhandled error', request_id: req.id, url: req.url, err: String((error as Error)?.stack ?? error) });
+    const operation = this.operations.get(`${req.method} ${req.routeOptions.url}`) ?? 'handle the request';
+    this.log.error({ msg: `Failed to ${operation}`, request_id: req.id, url: req.url, err: String((error as Error)?.stack ?? error) });
     return reply
       .status(500)
-      .send({ statusCode: 500, message: 'Failed to handle the request', error: 'Internal Server Error', request_id: req.id });
+      .send({ statusCode: 500, message: `Failed to ${operation}`, error: 'Internal Server Error', request_id: req.id });
   }
 
   private isPortalPage(req: FastifyRequest): boolean {

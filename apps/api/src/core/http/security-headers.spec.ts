@@ -1,4 +1,4 @@
-import { computeSecurityHeaders } from './security-headers';
+import { computeSecurityHeaders, isApiPath } from './security-headers';
 
 describe('computeSecurityHeaders', () => {
   it('captures helmet headers once, with our CSP and without upgrade-insecure-requests', async () => {
@@ -14,5 +14,16 @@ describe('computeSecurityHeaders', () => {
 
   it('adds HSTS when asked', async () => {
     expect((await computeSecurityHeaders(true))['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+});
+
+describe('isApiPath', () => {
+  it('treats JSON API routes as API and the portal and Swagger UI as documents', () => {
+    expect(isApiPath('/api/users')).toBe(true);
+    expect(isApiPath('/api/openapi.json')).toBe(true);
+    expect(isApiPath('/api/docs')).toBe(false);
+    expect(isApiPath('/api/docs/swagger-ui.css')).toBe(false);
+    expect(isApiPath('/settings')).toBe(false);
+    expect(isApiPath('/')).toBe(false);
   });
 });

