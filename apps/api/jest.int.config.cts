@@ -10,5 +10,8 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', astTransformers: { before: [{ path: '<rootDir>/jest-swagger-transformer.cjs' }] } }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  moduleNameMapper: { '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts' },
+  moduleNameMapper: {
+    '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts',
+    '^@postprober/shared/platforms$': '<rootDir>/../../libs/shared/platforms/src/index.ts',
+  },
 };

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { buildOpenApiDocument } from './openapi';
@@ -12,6 +13,8 @@ import { operationNames } from './operation-names';
 import { requestIdFor } from './request-id';
 import { API_SECURITY_HEADERS, computeSecurityHeaders, isApiPath } from './security-headers';
 import { resolveWebDir } from './web-dir';
+
+const SLOW_REQUEST_MS = 2000;
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig, logger?: LoggerService | false): Promise<NestFastifyApplication> {
@@ -41,8 +44,15 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
     done();
   });
   const metrics = app.get(MetricsService);
+  // Access lines only when LOG_LEVEL is debug or finer (decided once); slow requests always.
+  const accessLog = logger instanceof JsonLogger && logger.pino.isLevelEnabled('debug') ? logger.pino : null;
+  const httpLog = new Logger('Http');
   fastify.addHook('onResponse', (req, reply, done) => {
-    metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.observe(req.method, route, reply.statusCode, reply.elapsedTime);
+    const line = { request_id: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (accessLog) accessLog.debug({ context: 'Http', ...line });
+    else if (reply.elapsedTime > SLOW_REQUEST_MS) httpLog.warn({ msg: 'Slow request', ...line });
     done();
   });
 
