@@ -165,3 +165,24 @@ describe('rate limiting', () => {
     expect((await call(t.url, 'GET', '/api/auth/setup')).status).toBe(200);
   });
 });
+
+describe('CORS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ CORS_ORIGINS: 'https://portal.acme.example' });
+  });
+  afterAll(() => t.close());
+
+  const preflight = (origin: string) =>
+    fetch(`${t.url}/api/auth/login`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+
+  it('allows the configured origin and no other', async () => {
+    const ok = await preflight('https://portal.acme.example');
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://portal.acme.example');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
