@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { benchHttpAuth } from './http-auth.bench.mjs';
+import { benchOptimize } from './optimize.bench.mjs';
 import { machine } from './lib.mjs';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -9,7 +10,7 @@ const out = 'docs/benchmarks.md';
 
 execSync('npx nx run-many -t build -p api web --output-style=static', { stdio: 'inherit' });
 
-const results = [await benchHttpAuth({ duration })];
+const results = [await benchHttpAuth({ duration }), await benchOptimize({ duration })];
 
 if (!existsSync(out)) {
   writeFileSync(out, '# Benchmarks\n\nAppended by `npm run bench` (autocannon against the built API on embedded defaults).\n');

@@ -5,14 +5,18 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CacheModule } from './core/cache/cache.module';
 import { DatabaseModule } from './core/database/database.module';
 import { FixedWindowThrottlerStorage } from './core/http/fixed-window-throttler.storage';
 import { AppThrottlerGuard } from './core/http/throttler.guard';
 import { JobsModule, jobsBackendFor } from './core/jobs/jobs.module';
 import { MetricsModule } from './core/metrics/metrics.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { LlmModule } from './llm/llm.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SystemModule } from './system/system.module';
+import { ContentOptimizerModule } from './tools/content-optimizer/content-optimizer.module';
+import { HashtagGeneratorModule } from './tools/hashtag-generator/hashtag-generator.module';
 
 /** The whole API. Tests boot it through createApp(), so they get the real pipes, guards and filters. */
 @Module({})
@@ -23,6 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(),
+        CacheModule,
         JobsModule.forRoot({ backend: jobsBackendFor(config) }),
         LlmModule.forRoot(),
         MetricsModule,
@@ -35,6 +40,9 @@ export class AppModule {
         OrganizationsModule,
         AuthModule,
         SystemModule,
+        ContentOptimizerModule,
+        DraftsModule,
+        HashtagGeneratorModule,
       ],
       providers: [
         // Order matters: identify the caller first, so the rate limit is per user or key.

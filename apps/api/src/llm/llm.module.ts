@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/entities/organization.entity';
+import { AiUsageController } from './ai-usage.controller';
 import { BuiltinLlmAdapter } from './builtin-llm.adapter';
 import { LlmUsage } from './llm-usage.entity';
 import { LlmUsageService } from './llm-usage.service';
@@ -31,6 +32,7 @@ export class LlmModule {
       module: LlmModule,
       // Organization too: LlmUsage's foreign key needs its metadata (registering it twice is harmless).
       imports: [TypeOrmModule.forFeature([LlmUsage, Organization])],
+      controllers: [AiUsageController],
       providers: [
         LlmUsageService,
         { provide: LLM_PORT, inject: [APP_CONFIG, LlmUsageService], useFactory: createLlmPort },

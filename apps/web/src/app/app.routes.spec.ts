@@ -51,6 +51,14 @@ describe('app routes', () => {
     };
   }
 
+  /** Lets promise-based client calls resolve and the zoneless view refresh, until `ready()` or 100 ticks. */
+  async function settle(ready: () => boolean) {
+    for (let i = 0; i < 100 && !ready(); i++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      await harness.fixture.whenStable();
+    }
+  }
+
   const text = () => (harness.fixture.nativeElement as HTMLElement).textContent ?? '';
 
   it('sends a fresh install to first-run setup', async () => {
@@ -68,6 +76,8 @@ describe('app routes', () => {
     const done = harness.navigateByUrl('/compose');
     await answer('/api/auth/me', me('member'));
     await done;
+    await answer('/api/drafts', []);
+    await settle(() => text().includes('Nothing drafted yet'));
     expect(text()).toContain('Acme Social');
     expect(text()).toContain('Nothing drafted yet');
 

@@ -3,6 +3,8 @@
 
 export type { ListJobs$Params as ListJobs$Params } from './fn/admin/list-jobs';
 export { listJobs as listJobs } from './fn/admin/list-jobs';
+export type { GetAiUsage$Params as GetAiUsage$Params } from './fn/ai/get-ai-usage';
+export { getAiUsage as getAiUsage } from './fn/ai/get-ai-usage';
 export type { ListApiKeys$Params as ListApiKeys$Params } from './fn/api-keys/list-api-keys';
 export { listApiKeys as listApiKeys } from './fn/api-keys/list-api-keys';
 export type { CreateApiKey$Params as CreateApiKey$Params } from './fn/api-keys/create-api-key';
@@ -19,10 +21,26 @@ export type { GetSetupStatus$Params as GetSetupStatus$Params } from './fn/auth/g
 export { getSetupStatus as getSetupStatus } from './fn/auth/get-setup-status';
 export type { Setup$Params as Setup$Params } from './fn/auth/setup';
 export { setup as setup } from './fn/auth/setup';
+export type { ListDrafts$Params as ListDrafts$Params } from './fn/drafts/list-drafts';
+export { listDrafts as listDrafts } from './fn/drafts/list-drafts';
+export type { CreateDraft$Params as CreateDraft$Params } from './fn/drafts/create-draft';
+export { createDraft as createDraft } from './fn/drafts/create-draft';
+export type { UpdateDraft$Params as UpdateDraft$Params } from './fn/drafts/update-draft';
+export { updateDraft as updateDraft } from './fn/drafts/update-draft';
+export type { DeleteDraft$Params as DeleteDraft$Params } from './fn/drafts/delete-draft';
+export { deleteDraft as deleteDraft } from './fn/drafts/delete-draft';
+export type { GenerateHashtags$Params as GenerateHashtags$Params } from './fn/content/generate-hashtags';
+export { generateHashtags as generateHashtags } from './fn/content/generate-hashtags';
+export type { OptimizeContent$Params as OptimizeContent$Params } from './fn/content/optimize-content';
+export { optimizeContent as optimizeContent } from './fn/content/optimize-content';
 export type { GetHealthz$Params as GetHealthz$Params } from './fn/system/get-healthz';
 export { getHealthz as getHealthz } from './fn/system/get-healthz';
 export type { GetLivez$Params as GetLivez$Params } from './fn/system/get-livez';
 export { getLivez as getLivez } from './fn/system/get-livez';
+export type { GetOrganizationSettings$Params as GetOrganizationSettings$Params } from './fn/organization/get-organization-settings';
+export { getOrganizationSettings as getOrganizationSettings } from './fn/organization/get-organization-settings';
+export type { UpdateOrganizationSettings$Params as UpdateOrganizationSettings$Params } from './fn/organization/update-organization-settings';
+export { updateOrganizationSettings as updateOrganizationSettings } from './fn/organization/update-organization-settings';
 export type { ListUsers$Params as ListUsers$Params } from './fn/users/list-users';
 export { listUsers as listUsers } from './fn/users/list-users';
 export type { CreateUser$Params as CreateUser$Params } from './fn/users/create-user';

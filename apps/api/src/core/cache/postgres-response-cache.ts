@@ -1,0 +1,94 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { MemoryFront } from './memory-front';
+import { ResponseCache } from './response-cache.port';
+
+/** Expired rows are deleted at most this often, on a write (no timer to manage). */
+export const CLEANUP_INTERVAL_MS = 60_000;
+
+/** Entries kept in memory per process (values are small JSON answers). */
+export const MEMORY_ENTRIES = 2_000;
+
+export const hashCacheKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+/** ResponseCache in the ai_response_cache table: shared by every process, survives restarts. */
+@Injectable()
+export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
+  private readonly logger = new Logger(PostgresResponseCache.name);
+  private lastCleanup = 0;
+  private cleanup: Promise<unknown> = Promise.resolve();
+  private readonly memory: MemoryFront;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.memory = new MemoryFront(MEMORY_ENTRIES, clock);
+  }
+
+  async get<T>(organizationId: string, namespace: string, key: string): Promise<T | null> {
+    const hash = hashCacheKey(key);
+    const memoryKey = `${organizationId}|${namespace}|${hash}`;
+    const local = this.memory.get(memoryKey);
+    if (local) return local.value as T;
+    const rows: { value: T; ttl_ms: number }[] = await this.dataSource.query(
+      `SELECT value, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS ttl_ms FROM ai_response_cache
+        WHERE organization_id = $1 AND namespace = $2 AND key_hash = $3 AND expires_at > now()`,
+      [organizationId, namespace, hash],
+    );
+    if (rows.length === 0) return null;
+    this.memory.set(memoryKey, rows[0].value, this.clock() + Number(rows[0].ttl_ms));
+    return rows[0].value;
+  }
+
+  /** Visible in this process at once (before the database write completes). */
+  async set<T>(organizationId: string, namespace: string, key: string, value: T, ttlSeconds: number): Promise<void> {
+    const hash = hashCacheKey(key);
+    // Through JSON, so a memory hit returns the same shape as a database hit (no Dates, no undefined).
+    this.memory.set(`${organizationId}|${namespace}|${hash}`, JSON.parse(JSON.stringify(value)), this.clock() + ttlSeconds * 1000);
+    const write = this.dataSource.query(
+      `INSERT INTO ai_response_cache (organization_id, namespace, key_hash, value, expires_at)
+       VALUES ($1, $2, $3, $4::jsonb, now() + $5 * interval '1 second')
+       ON CONFLICT (organization_id, namespace, key_hash)
+       DO UPDATE SET value = excluded.value, created_at = now(), expires_at = excluded.expires_at`,
+      [organizationId, namespace, hash, JSON.stringify(value), ttlSeconds],
+    );
+    this.track(write);
+    await write;
+    this.maybeCleanup();
+  }
+
+  /** Deletes expired rows of every organization; returns how many. */
+  async deleteExpired(): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM ai_response_cache WHERE expires_at < now()`,
+    );
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+
+  /** Waits for writes and a cleanup in flight, so shutdown does not close the database under them. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.pending, this.cleanup]);
+  }
+
+  // Callers may not await set() (an answer need not wait for the write): shutdown still does.
+  private track(write: Promise<unknown>): void {
+    const settled: Promise<void> = write.then(
+      () => void this.pending.delete(settled),
+      () => void this.pending.delete(settled),
+    );
+    this.pending.add(settled);
+  }
+
+  // Not awaited: the caller's answer must not wait for housekeeping; a failure is only logged.
+  private maybeCleanup(): void {
+    const now = this.clock();
+    if (now - this.lastCleanup < CLEANUP_INTERVAL_MS) return;
+    this.lastCleanup = now;
+    this.cleanup = this.deleteExpired().catch((err: unknown) =>
+      this.logger.warn(`Could not delete expired cache rows: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
+}

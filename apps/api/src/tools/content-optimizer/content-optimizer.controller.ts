@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Principal } from '../../auth/auth.decorators';
+import type { AuthPrincipal } from '../../auth/auth-principal';
+import { ContentOptimizerService } from './content-optimizer.service';
+import { OptimizeContentResponseDto } from './dto/optimize-content-response.dto';
+import { OptimizeContentDto } from './dto/optimize-content.dto';
+
+@ApiTags('content')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('optimize-content')
+export class ContentOptimizerController {
+  constructor(private readonly optimizer: ContentOptimizerService) {}
+
+  /**
+   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100).
+   * Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
+   */
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({ type: OptimizeContentResponseDto })
+  async optimizeContent(@Principal() principal: AuthPrincipal, @Body() body: OptimizeContentDto): Promise<OptimizeContentResponseDto> {
+    const started = performance.now();
+    const result = await this.optimizer.optimize(principal.organizationId, body.content, body.platform);
+    return { success: true, result, processing_time: round2((performance.now() - started) / 1000) };
+  }
+}
+
+const round2 = (seconds: number): number => Math.round(seconds * 100) / 100;

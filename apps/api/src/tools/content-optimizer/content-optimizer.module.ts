@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ContentOptimizerController } from './content-optimizer.controller';
+import { ContentOptimizerService } from './content-optimizer.service';
+
+/** POST /api/optimize-content. Uses the global LLM_PORT and RESPONSE_CACHE. */
+@Module({
+  controllers: [ContentOptimizerController],
+  providers: [ContentOptimizerService],
+})
+export class ContentOptimizerModule {}
