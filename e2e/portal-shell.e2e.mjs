@@ -60,7 +60,18 @@ test('navigation reaches every page, including deep links after a reload', async
   }
   await page.goto(product.url + '/settings');
   await byId('jobs-section').waitFor();
+  await byId('ai-usage-empty').waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/settings.png`, fullPage: true });
+});
+
+test('an admin sets brand hashtags that survive a reload', async () => {
+  await byId('brand-tag-input').fill('AcmeLaunch');
+  await byId('brand-tag-add').click();
+  await byId('brand-save').click();
+  await byId('brand-saved').waitFor();
+  await page.reload();
+  await byId('brand-tag').first().waitFor();
+  assert.match(await byId('brand-section').innerText(), /#AcmeLaunch/);
 });
 
 test('sign out, then sign in again; a wrong password is explained', async () => {

@@ -31,6 +31,17 @@ export interface AttemptOptions {
  * still counted: parse() throws before the caller sees `usage`, yet those tokens are billed.
  * Throws a typed LlmError for anything but a usable, checked answer.
  */
+// Converting a zod schema to JSON schema costs ~0.3 ms; a task's schema never changes, so convert once.
+const responseFormats = new WeakMap<object, Map<string, unknown>>();
+
+function responseFormatFor<T>(task: StructuredTask<T>) {
+  let byName = responseFormats.get(task.schema);
+  if (!byName) responseFormats.set(task.schema, (byName = new Map()));
+  let format = byName.get(task.schemaName) as ReturnType<typeof zodResponseFormat<typeof task.schema>> | undefined;
+  if (!format) byName.set(task.schemaName, (format = zodResponseFormat(task.schema, task.schemaName)));
+  return format;
+}
+
 export async function attemptStructured<T>(
   client: OpenAI,
   task: StructuredTask<T>,
@@ -40,7 +51,7 @@ export async function attemptStructured<T>(
   const body = {
     model: opts.model,
     messages: opts.messages,
-    response_format: zodResponseFormat(task.schema, task.schemaName),
+    response_format: responseFormatFor(task),
   };
   tokens.requests++;
   const completion = await client.chat.completions.create(body, {

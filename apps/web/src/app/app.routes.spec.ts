@@ -104,6 +104,12 @@ describe('app routes', () => {
     await answer('/api/users', []);
     await answer('/api/api-keys', []);
     await answer('/api/admin/jobs', { backend: 'in-process', jobs: [] });
+    await answer('/api/organization/settings', { branded_hashtags: [], updated_at: null });
+    await answer('/api/ai-usage?days=30', {
+      since: '2026-10-26T00:00:00.000Z',
+      total: { requests: 0, prompt_tokens: 0, completion_tokens: 0, fallbacks: 0 },
+      operations: [],
+    });
     expect(TestBed.inject(Router).url).toBe('/settings');
     expect(text()).toContain('Background jobs');
     http.verify();

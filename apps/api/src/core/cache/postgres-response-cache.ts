@@ -29,10 +29,11 @@ export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
   }
 
   async get<T>(organizationId: string, namespace: string, key: string): Promise<T | null> {
-    const hash = hashCacheKey(key);
-    const memoryKey = `${organizationId}|${namespace}|${hash}`;
+    // The raw key addresses the memory copy: hashing on every hit cost more than the rest of the lookup.
+    const memoryKey = `${organizationId}|${namespace}|${key}`;
     const local = this.memory.get(memoryKey);
     if (local) return local.value as T;
+    const hash = hashCacheKey(key);
     const rows: { value: T; ttl_ms: number }[] = await this.dataSource.query(
       `SELECT value, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS ttl_ms FROM ai_response_cache
         WHERE organization_id = $1 AND namespace = $2 AND key_hash = $3 AND expires_at > now()`,
@@ -47,7 +48,7 @@ export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
   async set<T>(organizationId: string, namespace: string, key: string, value: T, ttlSeconds: number): Promise<void> {
     const hash = hashCacheKey(key);
     // Through JSON, so a memory hit returns the same shape as a database hit (no Dates, no undefined).
-    this.memory.set(`${organizationId}|${namespace}|${hash}`, JSON.parse(JSON.stringify(value)), this.clock() + ttlSeconds * 1000);
+    this.memory.set(`${organizationId}|${namespace}|${key}`, JSON.parse(JSON.stringify(value)), this.clock() + ttlSeconds * 1000);
     const write = this.dataSource.query(
       `INSERT INTO ai_response_cache (organization_id, namespace, key_hash, value, expires_at)
        VALUES ($1, $2, $3, $4::jsonb, now() + $5 * interval '1 second')
