@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthStore } from '@postprober/web/data-access';
 import { FormAlert } from '@postprober/web/ui';
-import { applyServerErrors, describeApiError, visibleError } from '@postprober/web/util';
-import { focusFirstInvalid } from './focus-first-invalid';
+import { FormSubmission } from '@postprober/web/util';
 import { safeReturnUrl } from './return-url';
 
 const LABELS = { email: 'Email', password: 'Password' } as const;
@@ -26,33 +25,18 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
     password: ['', [Validators.required, Validators.maxLength(200)]],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = new FormSubmission(this.form, 'login-');
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.formError;
 
   protected error(field: Field): string | null {
-    return visibleError(this.form.controls[field], LABELS[field], this.submitted());
+    return this.submission.error(field, LABELS[field]);
   }
 
   protected async signIn(): Promise<void> {
-    this.submitted.set(true);
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.form.controls, 'login-');
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       await this.store.login(this.form.getRawValue());
-      const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
-      await this.router.navigateByUrl(target);
-    } catch (error) {
-      const problem = describeApiError(error, Object.keys(LABELS));
-      applyServerErrors(this.form, problem);
-      this.formError.set(problem.message);
-    } finally {
-      this.submitting.set(false);
-    }
+      await this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
+    });
   }
 }

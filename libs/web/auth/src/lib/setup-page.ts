@@ -1,15 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { AuthStore } from '@postprober/web/data-access';
 import { FormAlert } from '@postprober/web/ui';
-import {
-  PASSWORD_MIN_LENGTH,
-  applyServerErrors,
-  describeApiError,
-  visibleError,
-} from '@postprober/web/util';
-import { focusFirstInvalid } from './focus-first-invalid';
+import { FormSubmission, PASSWORD_MIN_LENGTH } from '@postprober/web/util';
 
 const LABELS = {
   organization_name: 'Organization name',
@@ -41,32 +35,18 @@ export class SetupPage {
       [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(200)],
     ],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = new FormSubmission(this.form, 'setup-');
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.formError;
 
   protected error(field: Field): string | null {
-    return visibleError(this.form.controls[field], LABELS[field], this.submitted());
+    return this.submission.error(field, LABELS[field]);
   }
 
   protected async createOrganization(): Promise<void> {
-    this.submitted.set(true);
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.form.controls, 'setup-');
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       await this.store.setup(this.form.getRawValue());
       await this.router.navigateByUrl('/');
-    } catch (error) {
-      const problem = describeApiError(error, Object.keys(LABELS));
-      applyServerErrors(this.form, problem);
-      this.formError.set(problem.message);
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

@@ -7,7 +7,7 @@ import {
   CreatedApiKeyResponseDto,
 } from '@postprober/api-client';
 import { CopyButton, FormAlert } from '@postprober/web/ui';
-import { applyServerErrors, describeApiError, visibleError } from '@postprober/web/util';
+import { FormSubmission, describeApiError } from '@postprober/web/util';
 
 type Role = 'admin' | 'member';
 
@@ -33,20 +33,20 @@ export class ApiKeysSection {
     name: ['', [Validators.required, Validators.maxLength(100)]],
     role: ['member' as Role, Validators.required],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = new FormSubmission(this.form, 'api-key-');
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.formError;
 
   constructor() {
     void this.load();
   }
 
   protected nameError(): string | null {
-    return visibleError(this.form.controls.name, 'Name', this.submitted());
+    return this.submission.error('name', 'Name');
   }
 
   protected roleError(): string | null {
-    return visibleError(this.form.controls.role, 'Role', this.submitted());
+    return this.submission.error('role', 'Role');
   }
 
   protected async load(): Promise<void> {
@@ -59,27 +59,12 @@ export class ApiKeysSection {
   }
 
   protected async createKey(): Promise<void> {
-    this.submitted.set(true);
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      document.getElementById('api-key-name')?.focus();
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       const key = await this.api.createApiKey({ body: this.form.getRawValue() });
       this.created.set(key);
       this.keys.update((list) => [stripSecret(key), ...(list ?? [])]);
-      this.form.reset();
-      this.submitted.set(false);
-    } catch (error) {
-      const problem = describeApiError(error, ['name', 'role']);
-      applyServerErrors(this.form, problem);
-      this.formError.set(problem.message);
-    } finally {
-      this.submitting.set(false);
-    }
+      this.submission.reset();
+    });
   }
 
   protected dismissCreated(): void {

@@ -3,12 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { UserResponseDto, UsersService } from '@postprober/api-client';
 import { FormAlert } from '@postprober/web/ui';
-import {
-  PASSWORD_MIN_LENGTH,
-  applyServerErrors,
-  describeApiError,
-  visibleError,
-} from '@postprober/web/util';
+import { FormSubmission, PASSWORD_MIN_LENGTH, describeApiError } from '@postprober/web/util';
 
 type Role = 'admin' | 'member';
 
@@ -39,9 +34,9 @@ export class UsersSection {
     ],
     role: ['member' as Role, Validators.required],
   });
-  protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = new FormSubmission(this.form, 'new-user-');
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.formError;
   protected readonly added = signal<string | null>(null);
 
   constructor() {
@@ -49,7 +44,7 @@ export class UsersSection {
   }
 
   protected error(field: Field): string | null {
-    return visibleError(this.form.controls[field], LABELS[field], this.submitted());
+    return this.submission.error(field, LABELS[field]);
   }
 
   protected async load(): Promise<void> {
@@ -62,28 +57,12 @@ export class UsersSection {
   }
 
   protected async addUser(): Promise<void> {
-    this.submitted.set(true);
-    this.formError.set(null);
     this.added.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      const first = (Object.keys(LABELS) as Field[]).find((f) => this.form.controls[f].invalid);
-      if (first) document.getElementById(`new-user-${first}`)?.focus();
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       const user = await this.api.createUser({ body: this.form.getRawValue() });
       this.users.update((list) => [...(list ?? []), user]);
       this.added.set(`Added ${user.name} as ${user.role === 'admin' ? 'an admin' : 'a member'}.`);
-      this.form.reset();
-      this.submitted.set(false);
-    } catch (error) {
-      const problem = describeApiError(error, Object.keys(LABELS));
-      applyServerErrors(this.form, problem);
-      this.formError.set(problem.message);
-    } finally {
-      this.submitting.set(false);
-    }
+      this.submission.reset();
+    });
   }
 }
