@@ -11,6 +11,7 @@ module.exports = {
   moduleNameMapper: {
     '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts',
     '^@postprober/shared/platforms$': '<rootDir>/../../libs/shared/platforms/src/index.ts',
+    '^@postprober/shared/health-events$': '<rootDir>/../../libs/shared/health-events/src/index.ts',
   },
   coverageDirectory: '../../coverage/apps/api',
 };

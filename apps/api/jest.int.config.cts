@@ -13,5 +13,6 @@ module.exports = {
   moduleNameMapper: {
     '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts',
     '^@postprober/shared/platforms$': '<rootDir>/../../libs/shared/platforms/src/index.ts',
+    '^@postprober/shared/health-events$': '<rootDir>/../../libs/shared/health-events/src/index.ts',
   },
 };

@@ -31,6 +31,22 @@ export interface AppConfig {
     adminPassword?: string;
     orgName: string;
   };
+  /** Key for secrets stored in the database (monitor access tokens); unset: generated once and stored. */
+  secretsKey?: string;
+  health: {
+    /** Allow monitor targets on private, loopback and link-local addresses (simulator, tests, demo). */
+    allowPrivateTargets: boolean;
+    minIntervalSeconds: number;
+    /** How often the sweep looks for due monitors. */
+    sweepTickMs: number;
+    /** Probes in flight at once during a sweep. */
+    sweepConcurrency: number;
+    /** Consecutive bad checks before an incident opens, and good ones before it resolves. */
+    openAfter: number;
+    resolveAfter: number;
+    /** Statuspage-format summary URLs of the default monitors every new organization gets. */
+    statusPages: Record<'twitter' | 'linkedin' | 'instagram' | 'facebook', string>;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -80,6 +96,21 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       adminEmail: e.ADMIN_EMAIL,
       adminPassword: e.ADMIN_PASSWORD,
       orgName: e.ORG_NAME,
+    },
+    secretsKey: e.SECRETS_KEY,
+    health: {
+      allowPrivateTargets: e.MONITOR_ALLOW_PRIVATE,
+      minIntervalSeconds: e.MONITOR_MIN_INTERVAL_SECONDS,
+      sweepTickMs: e.HEALTH_SWEEP_TICK_MS,
+      sweepConcurrency: e.HEALTH_SWEEP_CONCURRENCY,
+      openAfter: e.HEALTH_OPEN_AFTER,
+      resolveAfter: e.HEALTH_RESOLVE_AFTER,
+      statusPages: {
+        twitter: e.STATUS_PAGE_URL_TWITTER,
+        linkedin: e.STATUS_PAGE_URL_LINKEDIN,
+        instagram: e.STATUS_PAGE_URL_INSTAGRAM,
+        facebook: e.STATUS_PAGE_URL_FACEBOOK,
+      },
     },
   };
 }

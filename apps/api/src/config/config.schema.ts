@@ -15,6 +15,12 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
   );
 
+const urlOr = (fallback: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : v),
+    z.string().refine((v) => v.startsWith('http://') || v.startsWith('https://'), 'must be a URL starting with http:// or https://'),
+  );
+
 /** Every environment variable the API reads, with its default. Documented in README.md. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,6 +51,17 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(1200, 1, 100_000_000),
   TRUST_PROXY: bool(false),
   WEB_DIST_DIR: optionalString,
+  SECRETS_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  MONITOR_ALLOW_PRIVATE: bool(false),
+  MONITOR_MIN_INTERVAL_SECONDS: int(30, 1, 86_400),
+  HEALTH_SWEEP_TICK_MS: int(10_000, 100, 3_600_000),
+  HEALTH_SWEEP_CONCURRENCY: int(200, 1, 10_000),
+  HEALTH_OPEN_AFTER: int(2, 1, 100),
+  HEALTH_RESOLVE_AFTER: int(2, 1, 100),
+  STATUS_PAGE_URL_TWITTER: urlOr('https://api.twitterstat.us/api/v2/summary.json'),
+  STATUS_PAGE_URL_LINKEDIN: urlOr('https://www.linkedin-status.com/api/v2/summary.json'),
+  STATUS_PAGE_URL_INSTAGRAM: urlOr('https://metastatus.com/api/v2/summary.json'),
+  STATUS_PAGE_URL_FACEBOOK: urlOr('https://metastatus.com/api/v2/summary.json'),
 });
 
 export type Env = z.infer<typeof envSchema>;
