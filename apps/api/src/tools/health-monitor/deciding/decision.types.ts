@@ -17,6 +17,8 @@ export interface Baseline {
   /** Failed checks / all checks in the error-rate window, 0–1. */
   errorRate: number;
   samples: number;
+  /** Checks counted in errorRate (0 while the platform's default rate is used). */
+  errorWindow: number;
   /** True while the platform's default (the sketch's numbers) is used. */
   coldStart: boolean;
 }
@@ -25,10 +27,14 @@ export interface Baseline {
 export interface IncidentTrack {
   badStreak: number;
   goodStreak: number;
+  /** Worst severity seen in the current bad streak (what an incident opens with); null after a good check. */
+  streakSeverity: HealthSeverity | null;
   /** The open incident's current severity, or null when none is open. */
   openSeverity: HealthSeverity | null;
   /** Streak of bad checks at a severity lower than openSeverity (for de-escalation). */
   lowerStreak: number;
+  /** Worst severity in that lower streak: what the incident de-escalates to. */
+  lowerSeverity: HealthSeverity | null;
 }
 
 export type TrackTransition =
