@@ -10,6 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'html'],
   moduleNameMapper: {
     '^@postprober/test-servers$': '<rootDir>/../../libs/test-servers/src/index.ts',
+    '^@postprober/platform-sim$': '<rootDir>/../../libs/platform-sim/src/index.ts',
     '^@postprober/shared/platforms$': '<rootDir>/../../libs/shared/platforms/src/index.ts',
     '^@postprober/shared/health-events$': '<rootDir>/../../libs/shared/health-events/src/index.ts',
   },
