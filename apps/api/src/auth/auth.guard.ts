@@ -52,14 +52,24 @@ export class AuthGuard implements CanActivate {
     return rules;
   }
 
-  private async identify(req: AuthRequest): Promise<AuthPrincipal | null> {
-    const apiKey = req.headers['x-api-key'];
-    if (typeof apiKey === 'string') return this.apiKeys.authenticate(apiKey);
-    const header = req.headers['authorization'];
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return null;
-    const token = header.slice(7).trim();
+  /**
+   * The same checks for credentials that arrive outside an HTTP request (the Socket.IO handshake): an API
+   * key wins over a token, and a token that is an API key is treated as one. Anything else: null.
+   */
+  async identifyCredentials(credentials: { token?: unknown; apiKey?: unknown }): Promise<AuthPrincipal | null> {
+    if (typeof credentials.apiKey === 'string') return this.apiKeys.authenticate(credentials.apiKey);
+    if (typeof credentials.token !== 'string') return null;
+    const token = credentials.token.trim();
     // Tools that only speak bearer tokens (e.g. Prometheus) may send an API key this way.
     if (token.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(token);
     return this.auth.verify(token);
+  }
+
+  private identify(req: AuthRequest): Promise<AuthPrincipal | null> {
+    const header = req.headers['authorization'];
+    return this.identifyCredentials({
+      apiKey: req.headers['x-api-key'],
+      token: typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined,
+    });
   }
 }

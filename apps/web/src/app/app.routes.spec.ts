@@ -7,7 +7,7 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { TOKEN_STORAGE_KEY, authInterceptor } from '@postprober/web/data-access';
+import { HEALTH_SOCKET_CONNECTOR, TOKEN_STORAGE_KEY, authInterceptor } from '@postprober/web/data-access';
 import { appRoutes } from './app.routes';
 
 /** The real route table: guards, lazy pages and the shell together. */
@@ -25,6 +25,8 @@ describe('app routes', () => {
         provideRouter(appRoutes),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
+        // The header's alert bell would open a socket: none in these tests.
+        { provide: HEALTH_SOCKET_CONNECTOR, useValue: () => ({ close: () => undefined }) },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -110,6 +112,9 @@ describe('app routes', () => {
       total: { requests: 0, prompt_tokens: 0, completion_tokens: 0, fallbacks: 0 },
       operations: [],
     });
+    // The header's alert bell loads the alerts and platform status.
+    await answer('/api/alerts?limit=20', { alerts: [], has_more: false, unread_count: 0, last_read_id: null });
+    await answer('/api/health-status', { platforms: [], overall_status: 'healthy', last_updated: '', monitors: [] });
     expect(TestBed.inject(Router).url).toBe('/settings');
     expect(text()).toContain('Background jobs');
     http.verify();

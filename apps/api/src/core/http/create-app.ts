@@ -7,6 +7,7 @@ import { AppModule } from '../../app.module';
 import type { AppConfig } from '../../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
+import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { buildOpenApiDocument } from './openapi';
 import { operationNames } from './operation-names';
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
   app.enableShutdownHooks();
+  // Socket.IO gateways share the HTTP port; with REDIS_URL their broadcasts reach every process.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
   const documentHeaders = await computeSecurityHeaders(false);

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { HealthzResponseDto, SystemService } from '@postprober/api-client';
 import { AuthStore } from '@postprober/web/data-access';
 import { PageHeader, StatusBadge } from '@postprober/web/ui';
+import { HealthWidget } from './health-widget';
 import { describeApiError } from '@postprober/web/util';
 import {
   DATABASE_LABELS,
@@ -15,7 +16,7 @@ import {
 
 @Component({
   selector: 'pp-dashboard-page',
-  imports: [PageHeader, StatusBadge, DecimalPipe],
+  imports: [PageHeader, StatusBadge, DecimalPipe, HealthWidget],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.css',

@@ -1,18 +1,114 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { EmptyState, PageHeader } from '@postprober/web/ui';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  HealthAlertsStore,
+  HealthApi,
+  IncidentEvent,
+  IncidentPage,
+  IncidentStatus,
+  platformLabel,
+  severityLabel,
+} from '@postprober/web/data-access';
+import { PageHeader, StatusBadge } from '@postprober/web/ui';
+import { describeApiError } from '@postprober/web/util';
 
-/** Placeholder until the Incidents feature is built: says what will appear here. */
+const PAGE_SIZE = 20;
+const PLATFORMS = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
+
+type Events = { state: 'loading' } | { state: 'loaded'; events: IncidentEvent[] } | { state: 'error'; message: string };
+
+/** Admins: every incident, newest first, filtered by status and platform; a row expands to its events. */
 @Component({
   selector: 'pp-incidents-page',
-  imports: [EmptyState, PageHeader],
+  imports: [DatePipe, PageHeader, StatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <pp-page-header heading="Incidents" description="History of platform disruptions detected by monitoring." />
-    <pp-empty-state heading="No incidents recorded" icon="⚑" data-testid="incidents-empty">
-      <p>
-        Outages and slowdowns detected by platform monitoring will be listed here with when each started, how long it lasted and which platforms it affected.
-      </p>
-    </pp-empty-state>
-  `,
+  templateUrl: './incidents-page.html',
+  styleUrl: './incidents-page.css',
 })
-export class IncidentsPage {}
+export class IncidentsPage {
+  private readonly api = inject(HealthApi);
+  private readonly store = inject(HealthAlertsStore);
+
+  protected readonly platforms = PLATFORMS;
+  protected readonly status = signal<IncidentStatus | ''>('');
+  protected readonly platform = signal('');
+  protected readonly page = signal(1);
+
+  protected readonly result = signal<IncidentPage | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly expanded = signal<ReadonlyMap<string, Events>>(new Map());
+  protected readonly pageCount = computed(() => {
+    const r = this.result();
+    return r ? Math.max(1, Math.ceil(r.total / r.page_size)) : 1;
+  });
+
+  protected readonly platformLabel = platformLabel;
+  protected readonly severityLabel = severityLabel;
+
+  constructor() {
+    effect(() => {
+      const query = { status: this.status() || undefined, platform: this.platform() || undefined, page: this.page() };
+      // New alerts change incidents: reload the page being shown.
+      this.store.alertsReceived();
+      untracked(() => void this.load(query));
+    });
+  }
+
+  protected filterStatus(value: string): void {
+    this.status.set(value as IncidentStatus | '');
+    this.page.set(1);
+  }
+
+  protected filterPlatform(value: string): void {
+    this.platform.set(value);
+    this.page.set(1);
+  }
+
+  protected goTo(page: number): void {
+    this.page.set(Math.min(Math.max(1, page), this.pageCount()));
+  }
+
+  protected retry(): void {
+    void this.load({ status: this.status() || undefined, platform: this.platform() || undefined, page: this.page() });
+  }
+
+  protected async toggle(id: string): Promise<void> {
+    if (this.expanded().has(id)) {
+      this.setEvents(id, null);
+      return;
+    }
+    this.setEvents(id, { state: 'loading' });
+    try {
+      const detail = await this.api.getIncident(id);
+      if (this.expanded().has(id)) this.setEvents(id, { state: 'loaded', events: detail.events });
+    } catch (error) {
+      if (this.expanded().has(id)) this.setEvents(id, { state: 'error', message: describeApiError(error).message ?? 'Failed to load events.' });
+    }
+  }
+
+  private async load(query: { status?: IncidentStatus; platform?: string; page: number }): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    try {
+      const result = await this.api.listIncidents({ ...query, page_size: PAGE_SIZE });
+      // Ignore an answer for filters the user has already changed.
+      if (query.page === this.page() && (query.status ?? '') === this.status() && (query.platform ?? '') === this.platform()) {
+        this.result.set(result);
+      }
+    } catch (error) {
+      this.loadError.set(describeApiError(error).message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private setEvents(id: string, events: Events | null): void {
+    this.expanded.update((current) => {
+      const next = new Map(current);
+      if (events) next.set(id, events);
+      else next.delete(id);
+      return next;
+    });
+  }
+}

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { MeResponseDto } from '@postprober/api-client';
-import { AuthStore, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
+import { AuthStore, HEALTH_SOCKET_CONNECTOR, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
 import { ShellLayout } from './shell-layout';
 
 @Component({ template: '<p>page</p>' })
@@ -35,6 +35,8 @@ describe('ShellLayout', () => {
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
+        // The header's alert bell listens on a socket: none here.
+        { provide: HEALTH_SOCKET_CONNECTOR, useValue: () => ({ close: () => undefined }) },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -42,6 +44,9 @@ describe('ShellLayout', () => {
     http.expectOne('/api/auth/me').flush(me(role));
     await loaded;
     const harness = await RouterTestingHarness.create('/');
+    await whenStable();
+    http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
+    http.expectOne('/api/health-status').flush({ platforms: [], overall_status: 'healthy', last_updated: '', monitors: [] });
     return harness.fixture.nativeElement.querySelector('pp-shell-layout') as HTMLElement;
   }
 

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@postprober/web/data-access';
+import { AlertsBell } from './alerts-bell';
 import { NAV_ITEMS } from './nav-items';
 import { UserMenu } from './user-menu';
 
 /** The signed-in frame: header (product, organization, user menu), navigation and the page. */
 @Component({
   selector: 'pp-shell-layout',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, UserMenu],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, UserMenu, AlertsBell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.css',

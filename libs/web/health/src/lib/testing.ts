@@ -1,0 +1,123 @@
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import type { HealthSocketHandlers, Incident, Monitor, MonitorCheck, MonitorHealth } from '@postprober/web/data-access';
+
+/** Helpers and data for the health specs. Not exported from the library. */
+
+export function byTestId<T extends HTMLElement = HTMLElement>(root: HTMLElement, id: string): T {
+  const found = root.querySelector(`[data-testid="${id}"]`);
+  if (!found) throw new Error(`No element with data-testid="${id}"`);
+  return found as T;
+}
+
+export function allByTestId(root: HTMLElement, id: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+}
+
+export function type(root: HTMLElement, id: string, value: string): void {
+  const input = byTestId<HTMLInputElement | HTMLSelectElement>(root, id);
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  input.dispatchEvent(new Event('blur'));
+}
+
+export async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+}
+
+/** Waits for one request with this method and path (query ignored: check `request.params`). */
+export async function nextRequest(http: HttpTestingController, method: string, path: string): Promise<TestRequest> {
+  for (let i = 0; i < 50; i++) {
+    const found = http.match((r) => r.method === method && r.url === path);
+    if (found.length > 1) throw new Error(`Expected one ${method} ${path}, found ${found.length}`);
+    if (found.length === 1) return found[0];
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  throw new Error(`No ${method} ${path}`);
+}
+
+/** A socket connector that never connects by itself; the spec plays the server through `handlers`. */
+export class FakeChannel {
+  handlers: HealthSocketHandlers | null = null;
+  readonly connector = (_auth: unknown, handlers: HealthSocketHandlers) => {
+    this.handlers = handlers;
+    return { close: () => (this.handlers = null) };
+  };
+}
+
+export function monitorHealth(overrides: Partial<MonitorHealth> = {}): MonitorHealth {
+  return {
+    monitor_id: 'm-x',
+    name: 'X API',
+    platform: 'twitter',
+    status: 'healthy',
+    response_time: 180,
+    http_status: 200,
+    error_class: null,
+    rate_limit_used: null,
+    rate_limit_total: null,
+    last_check: '2026-11-25T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function incident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: 'i1',
+    monitor_id: 'm-x',
+    platform: 'twitter',
+    kind: 'availability',
+    status: 'open',
+    severity: 'critical',
+    peak_severity: 'critical',
+    opened_at: '2026-11-25T09:50:00.000Z',
+    resolved_at: null,
+    message: 'X API is not answering',
+    recommended_action: 'Pause scheduled posts to X',
+    engine: 'builtin',
+    ...overrides,
+  };
+}
+
+export function monitor(overrides: Partial<Monitor> = {}): Monitor {
+  return {
+    id: 'm1',
+    name: 'X status page',
+    platform: 'twitter',
+    kind: 'statuspage',
+    url: 'https://status.x.example/api/v2/summary.json',
+    method: 'GET',
+    headers: {},
+    has_access_token: false,
+    expected_status: 200,
+    components: ['API'],
+    timeout_ms: 5000,
+    interval_seconds: 300,
+    enabled: true,
+    is_default: true,
+    next_check_at: '2026-11-25T10:05:00.000Z',
+    created_at: '2026-11-20T10:00:00.000Z',
+    updated_at: '2026-11-20T10:00:00.000Z',
+    last_check: check(),
+    ...overrides,
+  };
+}
+
+export function check(overrides: Partial<MonitorCheck> = {}): MonitorCheck {
+  return {
+    id: '101',
+    monitor_id: 'm1',
+    checked_at: '2026-11-25T10:00:00.000Z',
+    status: 'healthy',
+    latency_ms: 120,
+    http_status: 200,
+    body_bytes: 512,
+    error_class: null,
+    error_message: null,
+    rate_limit_used: null,
+    rate_limit_total: null,
+    rate_limit_percent: null,
+    rate_limit_reset_at: null,
+    ...overrides,
+  };
+}
