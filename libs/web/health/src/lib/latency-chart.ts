@@ -134,6 +134,12 @@ export class LatencyChart {
     dataset.data = series.map((p) => ({ x: Date.parse(p.checked_at), y: p.latency_ms }));
     dataset.pointBackgroundColor = series.map((p) => (p.status === 'healthy' ? ok : bad));
     dataset.pointBorderColor = dataset.pointBackgroundColor;
+    // A fixed 24 h window: left to itself, a linear scale around one point spans years.
+    const x = chart.options.scales?.['x'];
+    if (x) {
+      x.max = Date.now();
+      x.min = x.max - WINDOW_MS;
+    }
     chart.update();
   }
 }
@@ -152,6 +158,8 @@ export function summarize(label: string, series: readonly HealthHistoryPoint[]):
   const median = latencies[Math.floor((latencies.length - 1) / 2)];
   return `${label}: ${checks}, ${problems}; latency median ${median} ms, fastest ${latencies[0]} ms, slowest ${latencies[latencies.length - 1]} ms.`;
 }
+
+const WINDOW_MS = 24 * 3600 * 1000;
 
 function timeOfDay(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

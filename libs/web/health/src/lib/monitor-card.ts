@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MonitorHealth, platformLabel, relativeTime, stateLabel, stateTone } from '@postprober/web/data-access';
+import { errorLabel, MonitorHealth, platformLabel, relativeTime, stateLabel, stateTone } from '@postprober/web/data-access';
 import { StatusBadge } from '@postprober/web/ui';
 
 /** One monitor's latest result: status, latency, HTTP code, rate-limit use and when it was checked. */
@@ -20,7 +20,7 @@ import { StatusBadge } from '@postprober/web/ui';
       <div><dt>Checked</dt><dd>{{ relativeTime(monitor().last_check, now()) }}</dd></div>
     </dl>
     @if (monitor().error_class; as error) {
-      <p class="error">{{ error }}</p>
+      <p class="error" data-testid="monitor-error">{{ errorLabel(error) }}</p>
     }
     @if (rateLimit(); as rl) {
       <div class="rate">
@@ -129,5 +129,6 @@ export class MonitorCard {
 
   protected readonly platformLabel = platformLabel;
   protected readonly stateLabel = stateLabel;
+  protected readonly errorLabel = errorLabel;
   protected readonly relativeTime = relativeTime;
 }

@@ -59,3 +59,20 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   if (hours < 24) return `${hours} h ago`;
   return `${Math.round(hours / 24)} d ago`;
 }
+
+const ERROR_LABELS: Record<string, string> = {
+  timeout: 'Timed out',
+  dns: 'Name did not resolve',
+  connection: 'Connection failed',
+  tls: 'TLS error',
+  'blocked-address': 'Blocked: private address',
+  'http-status': 'Unexpected HTTP status',
+  credentials: 'Access token expired or revoked',
+  'rate-limited': 'Rate limited',
+  'bad-response': 'Unreadable answer',
+};
+
+/** A probe error class in words (unknown classes are shown as they are). */
+export function errorLabel(errorClass: string): string {
+  return ERROR_LABELS[errorClass] ?? errorClass;
+}
