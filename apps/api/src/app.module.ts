@@ -17,6 +17,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { SystemModule } from './system/system.module';
 import { ContentOptimizerModule } from './tools/content-optimizer/content-optimizer.module';
 import { HashtagGeneratorModule } from './tools/hashtag-generator/hashtag-generator.module';
+import { HealthMonitorModule } from './tools/health-monitor/health-monitor.module';
 
 /** The whole API. Tests boot it through createApp(), so they get the real pipes, guards and filters. */
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         ContentOptimizerModule,
         DraftsModule,
         HashtagGeneratorModule,
+        HealthMonitorModule,
       ],
       providers: [
         // Order matters: identify the caller first, so the rate limit is per user or key.

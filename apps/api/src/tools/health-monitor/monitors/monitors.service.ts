@@ -1,0 +1,130 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { CreateMonitorDto, UpdateMonitorDto } from '../dto/save-monitor.dto';
+import { HealthCheck } from '../entities/health-check.entity';
+import { Monitor } from '../entities/monitor.entity';
+import { assertPublicTarget, BlockedTargetError } from '../probes/address-guard';
+import { TokenCipher } from '../secrets/token-cipher';
+import { HealthStatusCache } from '../status/health-status.cache';
+import { DefaultMonitors } from './default-monitors';
+
+/** Most monitors one organization may have: each is probed on every interval. */
+export const MAX_MONITORS_PER_ORGANIZATION = 200;
+
+/** CRUD of an organization's monitors; every query is scoped by the caller's organization (other: 404). */
+@Injectable()
+export class MonitorsService {
+  constructor(
+    @InjectRepository(Monitor) private readonly monitors: Repository<Monitor>,
+    @InjectRepository(HealthCheck) private readonly checks: Repository<HealthCheck>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: TokenCipher,
+    private readonly defaults: DefaultMonitors,
+    private readonly status: HealthStatusCache,
+  ) {}
+
+  async list(organizationId: string): Promise<Monitor[]> {
+    await this.defaults.ensureFor(organizationId);
+    return this.monitors.find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async get(organizationId: string, id: string): Promise<Monitor> {
+    const monitor = await this.monitors.findOneBy({ id, organizationId });
+    if (!monitor) throw new NotFoundException('Monitor not found');
+    return monitor;
+  }
+
+  async create(organizationId: string, dto: CreateMonitorDto): Promise<Monitor> {
+    this.assertInterval(dto.interval_seconds);
+    await this.assertTarget(dto.url);
+    if ((await this.monitors.countBy({ organizationId })) >= MAX_MONITORS_PER_ORGANIZATION) {
+      throw new BadRequestException(`An organization can have at most ${MAX_MONITORS_PER_ORGANIZATION} monitors; delete one first`);
+    }
+    const created = await this.monitors.save(
+      this.monitors.create({
+        organizationId,
+        name: dto.name.trim(),
+        platform: dto.platform,
+        kind: dto.kind,
+        url: dto.url,
+        method: dto.method ?? 'GET',
+        headers: dto.headers ?? {},
+        accessTokenEncrypted: dto.access_token ? this.cipher.encrypt(dto.access_token, organizationId) : null,
+        expectedStatus: dto.expected_status ?? 200,
+        components: dto.components ?? [],
+        timeoutMs: dto.timeout_ms ?? 5000,
+        intervalSeconds: dto.interval_seconds ?? 300,
+        enabled: dto.enabled ?? true,
+        isDefault: false,
+        nextCheckAt: new Date(),
+      }),
+    );
+    this.status.invalidate(organizationId);
+    return created;
+  }
+
+  async update(organizationId: string, id: string, dto: UpdateMonitorDto): Promise<Monitor> {
+    const monitor = await this.get(organizationId, id);
+    this.assertInterval(dto.interval_seconds);
+    if (dto.url !== undefined) await this.assertTarget(dto.url);
+    if (dto.name !== undefined) monitor.name = dto.name.trim();
+    if (dto.platform !== undefined) monitor.platform = dto.platform;
+    if (dto.kind !== undefined) monitor.kind = dto.kind;
+    if (dto.url !== undefined) monitor.url = dto.url;
+    if (dto.method !== undefined) monitor.method = dto.method;
+    if (dto.headers !== undefined) monitor.headers = dto.headers;
+    if (dto.access_token !== undefined) {
+      monitor.accessTokenEncrypted = dto.access_token === null ? null : this.cipher.encrypt(dto.access_token, organizationId);
+    }
+    if (dto.expected_status !== undefined) monitor.expectedStatus = dto.expected_status;
+    if (dto.components !== undefined) monitor.components = dto.components;
+    if (dto.timeout_ms !== undefined) monitor.timeoutMs = dto.timeout_ms;
+    if (dto.interval_seconds !== undefined) monitor.intervalSeconds = dto.interval_seconds;
+    if (dto.enabled !== undefined) {
+      // Re-enabled: check it on the next sweep rather than after a stale schedule.
+      if (dto.enabled && !monitor.enabled) monitor.nextCheckAt = new Date();
+      monitor.enabled = dto.enabled;
+    }
+    const saved = await this.monitors.save(monitor);
+    this.status.invalidate(organizationId);
+    return saved;
+  }
+
+  async remove(organizationId: string, id: string): Promise<void> {
+    const result = await this.monitors.delete({ id, organizationId });
+    if (!result.affected) throw new NotFoundException('Monitor not found');
+    this.status.invalidate(organizationId);
+  }
+
+  /** The newest check of each monitor (one query). */
+  async lastChecks(monitorIds: string[]): Promise<Map<string, HealthCheck>> {
+    if (monitorIds.length === 0) return new Map();
+    const rows = await this.checks
+      .createQueryBuilder('c')
+      .distinctOn(['c.monitor_id'])
+      .where({ monitorId: In(monitorIds) })
+      .orderBy('c.monitor_id')
+      .addOrderBy('c.checked_at', 'DESC')
+      .getMany();
+    return new Map(rows.map((c) => [c.monitorId, c]));
+  }
+
+  private assertInterval(seconds: number | undefined): void {
+    const min = this.config.health.minIntervalSeconds;
+    if (seconds !== undefined && seconds < min) {
+      throw new BadRequestException([`interval_seconds must not be less than ${min}`]);
+    }
+  }
+
+  /** Refuses private, loopback and link-local targets (after DNS resolution) unless MONITOR_ALLOW_PRIVATE. */
+  private async assertTarget(url: string): Promise<void> {
+    try {
+      await assertPublicTarget(url, { allowPrivate: this.config.health.allowPrivateTargets });
+    } catch (err) {
+      if (err instanceof BlockedTargetError) throw new BadRequestException([`url is refused: ${err.message}`]);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { DataSource } from 'typeorm';
+import type { HealthCheck } from '../entities/health-check.entity';
+import type { Monitor } from '../entities/monitor.entity';
+import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
+import { errorRateOf } from './monitor-state';
+
+const ORG = 'org-1';
+const row = (over: Record<string, unknown> = {}) => ({
+  id: 'm1',
+  name: 'X API',
+  platform: 'twitter',
+  kind: 'platform-api',
+  checked_at: new Date('2026-11-25T10:00:00Z'),
+  status: 'healthy',
+  latency_ms: 120,
+  http_status: 200,
+  error_class: null,
+  rate_limit_used: 450,
+  rate_limit_total: 500,
+  rate_limit_percent: 90,
+  checks: 10,
+  failed: 1,
+  ...over,
+});
+
+/** A DataSource whose only allowed call is query(), answering from `rows` and counting calls. */
+function fakeDb(rows: () => object[]) {
+  const calls: unknown[][] = [];
+  const db = {
+    query: async (sql: string, params: unknown[]) => {
+      calls.push(params);
+      return rows();
+    },
+  };
+  return { db: db as unknown as DataSource, calls };
+}
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('HealthStatusCache', () => {
+  it('loads an organization once, then answers from memory until the TTL passes', async () => {
+    const { db, calls } = fakeDb(() => [row()]);
+    const cache = new HealthStatusCache(db);
+    const t0 = Date.now();
+    const first = await cache.get(ORG, t0);
+    expect(calls).toEqual([[ORG]]);
+    expect(first).toEqual({
+      platforms: [
+        expect.objectContaining({ platform: 'twitter', status: 'healthy', response_time: 120, error_rate: 10, rate_limit_used: 450, rate_limit_total: 500 }),
+      ],
+      overall_status: 'healthy',
+      last_updated: '2026-11-25T10:00:00.000Z',
+      monitors: [
+        {
+          monitor_id: 'm1',
+          name: 'X API',
+          platform: 'twitter',
+          status: 'healthy',
+          response_time: 120,
+          http_status: 200,
+          error_class: null,
+          rate_limit_used: 450,
+          rate_limit_total: 500,
+          last_check: '2026-11-25T10:00:00.000Z',
+        },
+      ],
+    });
+    for (let i = 0; i < 100; i++) expect(await cache.get(ORG, t0 + 10)).toBe(first);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('answers a stale snapshot at once and reloads it in the background', async () => {
+    let latency = 120;
+    const { db, calls } = fakeDb(() => [row({ latency_ms: latency })]);
+    const cache = new HealthStatusCache(db);
+    await cache.get(ORG);
+    latency = 999;
+    const stale = await cache.get(ORG, Date.now() + SNAPSHOT_TTL_MS + 1);
+    expect(stale.monitors[0].response_time).toBe(120);
+    await flush();
+    expect(calls).toHaveLength(2);
+    expect((await cache.get(ORG)).monitors[0].response_time).toBe(999);
+  });
+
+  it('applies a recorded check without touching the database', async () => {
+    const { db, calls } = fakeDb(() => [row()]);
+    const cache = new HealthStatusCache(db);
+    await cache.get(ORG);
+    const monitor = { id: 'm1', name: 'X API', platform: 'twitter', kind: 'platform-api', enabled: true } as Monitor;
+    const check = {
+      status: 'down',
+      latencyMs: null,
+      httpStatus: 503,
+      errorClass: 'http-status',
+      rateLimitUsed: null,
+      rateLimitTotal: null,
+      rateLimitPercent: null,
+      checkedAt: new Date('2026-11-25T10:05:00Z'),
+    } as HealthCheck;
+    cache.apply(ORG, monitor, check, 0.5);
+    const after = await cache.get(ORG);
+    expect(calls).toHaveLength(1);
+    expect(after.overall_status).toBe('down');
+    expect(after.platforms[0]).toMatchObject({ status: 'down', error_rate: 50, last_check: '2026-11-25T10:05:00.000Z' });
+    expect(after.last_updated).toBe('2026-11-25T10:05:00.000Z');
+  });
+
+  it('shows never-checked monitors as unknown, and forgets a failed first load', async () => {
+    let fail = true;
+    const { db } = fakeDb(() => {
+      if (fail) throw new Error('db down');
+      return [row({ checked_at: null, status: null, latency_ms: null, http_status: null, rate_limit_percent: null, checks: 0, failed: 0 })];
+    });
+    const cache = new HealthStatusCache(db);
+    await expect(cache.get(ORG)).rejects.toThrow('db down');
+    fail = false;
+    const body = await cache.get(ORG);
+    expect(body.monitors[0]).toMatchObject({ status: 'unknown', last_check: null });
+    expect(body.platforms[0]).toMatchObject({ status: 'unknown', error_rate: null, rate_limit_percent: null });
+  });
+});
+
+describe('errorRateOf', () => {
+  it('is the failed share of the newest 20 checks, null with fewer than 5', () => {
+    expect(errorRateOf([true, false, true, true])).toBeNull();
+    expect(errorRateOf([true, false, true, true, false])).toBe(0.4);
+    expect(errorRateOf([...Array(20).fill(true), ...Array(10).fill(false)])).toBe(0);
+  });
+});
