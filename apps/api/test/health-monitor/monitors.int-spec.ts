@@ -323,6 +323,16 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     // About one interval apart, not once per 200 ms tick.
     expect(Date.parse(history[1].checked_at) - Date.parse(history[0].checked_at)).toBeGreaterThanOrEqual(900);
   });
+
+  it('applies a shorter interval at once instead of after the old wait', async () => {
+    target.modes.set('/rescheduled', { kind: 'ok' });
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Slowly', platform: 'custom', kind: 'http', url: `${target.url}/rescheduled`, interval_seconds: 3600 })).body;
+    await until('the first check', async () => (target.hits.get('/rescheduled') ?? 0) >= 1);
+    const hits = target.hits.get('/rescheduled') ?? 0;
+    const patched = await api('PATCH', `/api/monitors/${m.id}`, u.adminToken, { interval_seconds: 1 });
+    expect(patched.status).toBe(200);
+    await until('a check within the new interval', async () => (target.hits.get('/rescheduled') ?? 0) > hits, 5_000);
+  });
 });
 
 describe('health monitor without MONITOR_ALLOW_PRIVATE', () => {

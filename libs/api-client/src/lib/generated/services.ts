@@ -3,6 +3,7 @@
 
 export { AdminService } from './services/admin.service';
 export { AiService } from './services/ai.service';
+export { HealthService } from './services/health.service';
 export { ApiKeysService } from './services/api-keys.service';
 export { AuthService } from './services/auth.service';
 export { DraftsService } from './services/drafts.service';

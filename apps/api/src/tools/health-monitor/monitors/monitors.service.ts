@@ -81,7 +81,12 @@ export class MonitorsService {
     if (dto.expected_status !== undefined) monitor.expectedStatus = dto.expected_status;
     if (dto.components !== undefined) monitor.components = dto.components;
     if (dto.timeout_ms !== undefined) monitor.timeoutMs = dto.timeout_ms;
-    if (dto.interval_seconds !== undefined) monitor.intervalSeconds = dto.interval_seconds;
+    if (dto.interval_seconds !== undefined) {
+      monitor.intervalSeconds = dto.interval_seconds;
+      // A shorter interval applies now, not after the old, longer wait.
+      const soonest = new Date(Date.now() + dto.interval_seconds * 1000);
+      if (monitor.nextCheckAt > soonest) monitor.nextCheckAt = soonest;
+    }
     if (dto.enabled !== undefined) {
       // Re-enabled: check it on the next sweep rather than after a stale schedule.
       if (dto.enabled && !monitor.enabled) monitor.nextCheckAt = new Date();

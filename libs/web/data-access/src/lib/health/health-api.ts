@@ -1,22 +1,17 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { ApiConfiguration } from '@postprober/api-client';
+import { HealthService } from '@postprober/api-client';
 import type {
   HealthAlert,
   HealthSeverity,
   HealthState,
   IncidentKind,
 } from '@postprober/shared/health-events';
-import { firstValueFrom } from 'rxjs';
 
 /*
- * Every health-monitor call the portal makes, in one place. The shapes below mirror the API's DTOs
- * (apps/api/src/tools/health-monitor: dto/ and alerts/dto/) field for field (snake_case JSON). Each method is
- * named after its OpenAPI operationId —
+ * Every health-monitor call the portal makes, in one place, through the generated client (operationIds
  * listMonitors, getMonitor, createMonitor, updateMonitor, deleteMonitor, checkMonitorNow, getHealthStatus,
- * getHealthHistory, listIncidents, getIncident, listAlerts, markAlertsRead — so that once the spec is
- * regenerated each body becomes the generated function of the same name (`api.invoke(listMonitors)` or the
- * tag's service) and these types become aliases of the generated models; callers do not change.
+ * getHealthHistory, listIncidents, getIncident, listAlerts, markAlertsRead). The types below are the portal's
+ * precise view of the DTOs (apps/api/src/tools/health-monitor: dto/ and alerts/dto/).
  */
 
 export type MonitorPlatform = 'twitter' | 'linkedin' | 'instagram' | 'facebook' | 'custom';
@@ -115,7 +110,7 @@ export interface IncidentPage {
 
 export interface ListIncidentsParams {
   status?: IncidentStatus;
-  platform?: string;
+  platform?: MonitorPlatform;
   page?: number;
   page_size?: number;
 }
@@ -199,70 +194,59 @@ export interface ListAlertsParams {
   limit?: number;
 }
 
+/**
+ * The generated client's health service, with the portal's names for its types. Every return type below is
+ * checked by the compiler against the generated model, so spec drift breaks the build, not the page.
+ */
 @Injectable({ providedIn: 'root' })
 export class HealthApi {
-  private readonly http = inject(HttpClient);
-  private readonly config = inject(ApiConfiguration);
+  private readonly health = inject(HealthService);
 
   listMonitors(): Promise<Monitor[]> {
-    return this.get('/api/monitors');
+    return this.health.listMonitors();
   }
 
   getMonitor(id: string): Promise<Monitor> {
-    return this.get(`/api/monitors/${encodeURIComponent(id)}`);
+    return this.health.getMonitor({ id });
   }
 
   createMonitor(body: CreateMonitorBody): Promise<Monitor> {
-    return firstValueFrom(this.http.post<Monitor>(this.url('/api/monitors'), body));
+    return this.health.createMonitor({ body });
   }
 
   updateMonitor(id: string, body: UpdateMonitorBody): Promise<Monitor> {
-    return firstValueFrom(this.http.patch<Monitor>(this.url(`/api/monitors/${encodeURIComponent(id)}`), body));
+    return this.health.updateMonitor({ id, body });
   }
 
   async deleteMonitor(id: string): Promise<void> {
-    await firstValueFrom(this.http.delete(this.url(`/api/monitors/${encodeURIComponent(id)}`)));
+    await this.health.deleteMonitor({ id });
   }
 
   checkMonitorNow(id: string): Promise<MonitorCheck> {
-    return firstValueFrom(
-      this.http.post<MonitorCheck>(this.url(`/api/monitors/${encodeURIComponent(id)}/check`), {}),
-    );
+    return this.health.checkMonitorNow({ id });
   }
 
   getHealthStatus(): Promise<HealthStatusResponse> {
-    return this.get('/api/health-status');
+    return this.health.getHealthStatus();
   }
 
   getHealthHistory(params: { monitor: string; hours?: number }): Promise<HealthHistoryResponse> {
-    return this.get('/api/health-history', params);
+    return this.health.getHealthHistory(params);
   }
 
   listIncidents(params: ListIncidentsParams = {}): Promise<IncidentPage> {
-    return this.get('/api/incidents', params);
+    return this.health.listIncidents(params);
   }
 
   getIncident(id: string): Promise<IncidentDetail> {
-    return this.get(`/api/incidents/${encodeURIComponent(id)}`);
+    return this.health.getIncident({ id });
   }
 
   listAlerts(params: ListAlertsParams = {}): Promise<AlertsPage> {
-    return this.get('/api/alerts', params);
+    return this.health.listAlerts(params);
   }
 
   markAlertsRead(body: { last_read_id: string }): Promise<AlertReadState> {
-    return firstValueFrom(this.http.put<AlertReadState>(this.url('/api/alerts/read'), body));
-  }
-
-  private get<T>(path: string, query: object = {}): Promise<T> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return firstValueFrom(this.http.get<T>(this.url(path), { params }));
-  }
-
-  private url(path: string): string {
-    return this.config.rootUrl + path;
+    return this.health.markAlertsRead({ body });
   }
 }
