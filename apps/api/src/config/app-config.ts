@@ -44,6 +44,8 @@ export interface AppConfig {
     /** Consecutive bad checks before an incident opens, and good ones before it resolves. */
     openAfter: number;
     resolveAfter: number;
+    /** Stored check results older than this are deleted (history shows at most 7 days). */
+    checksRetentionDays: number;
     /** Statuspage-format summary URLs of the default monitors every new organization gets. */
     statusPages: Record<'twitter' | 'linkedin' | 'instagram' | 'facebook', string>;
   };
@@ -105,6 +107,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       sweepConcurrency: e.HEALTH_SWEEP_CONCURRENCY,
       openAfter: e.HEALTH_OPEN_AFTER,
       resolveAfter: e.HEALTH_RESOLVE_AFTER,
+      checksRetentionDays: e.HEALTH_CHECKS_RETENTION_DAYS,
       statusPages: {
         twitter: e.STATUS_PAGE_URL_TWITTER,
         linkedin: e.STATUS_PAGE_URL_LINKEDIN,

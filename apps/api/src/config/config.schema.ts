@@ -58,6 +58,7 @@ export const envSchema = z.object({
   HEALTH_SWEEP_CONCURRENCY: int(200, 1, 10_000),
   HEALTH_OPEN_AFTER: int(2, 1, 100),
   HEALTH_RESOLVE_AFTER: int(2, 1, 100),
+  HEALTH_CHECKS_RETENTION_DAYS: int(30, 8, 3650),
   STATUS_PAGE_URL_TWITTER: urlOr('https://api.twitterstat.us/api/v2/summary.json'),
   STATUS_PAGE_URL_LINKEDIN: urlOr('https://www.linkedin-status.com/api/v2/summary.json'),
   STATUS_PAGE_URL_INSTAGRAM: urlOr('https://metastatus.com/api/v2/summary.json'),

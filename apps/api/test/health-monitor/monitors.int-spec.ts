@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { setUpTenants, Tenants } from '../hashtag-generator/hashtag-test-setup';
 import { call, startTestApp, TestApp } from '../support/test-app';
+import { ChecksRetention } from '../../src/tools/health-monitor/sweep/checks-retention';
 import { TargetServer } from './target-server';
 
 const until = async (what: string, ok: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
@@ -322,6 +323,21 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     expect(history.length).toBeGreaterThanOrEqual(2);
     // About one interval apart, not once per 200 ms tick.
     expect(Date.parse(history[1].checked_at) - Date.parse(history[0].checked_at)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('deletes checks past the retention period and keeps the recent ones', async () => {
+    const db = t.app.get(DataSource);
+    const [m] = (await api('GET', '/api/monitors', u.adminToken)).body.filter((x: { last_check: unknown }) => x.last_check !== null);
+    const before: { n: string }[] = await db.query(`SELECT count(*) AS n FROM "health_checks" WHERE "monitor_id" = $1`, [m.id]);
+    await db.query(
+      `INSERT INTO "health_checks" ("organization_id", "monitor_id", "checked_at", "status")
+       SELECT "organization_id", "id", now() - interval '31 days' - g * interval '1 minute', 'healthy' FROM "monitors", generate_series(1, 3) g WHERE "id" = $1`,
+      [m.id],
+    );
+    expect(await t.app.get(ChecksRetention).purge()).toBe(3);
+    const after: { n: string }[] = await db.query(`SELECT count(*) AS n FROM "health_checks" WHERE "monitor_id" = $1`, [m.id]);
+    expect(Number(after[0].n)).toBeGreaterThanOrEqual(Number(before[0].n));
+    expect(Number(after[0].n)).toBeGreaterThan(0);
   });
 
   it('applies a shorter interval at once instead of after the old wait', async () => {

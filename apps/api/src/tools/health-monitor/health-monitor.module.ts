@@ -18,6 +18,7 @@ import { HealthRecorder } from './recording/health-recorder';
 import { TOKEN_CIPHER_PROVIDER } from './secrets/token-cipher.provider';
 import { HealthStatusCache } from './status/health-status.cache';
 import { HealthStatusController } from './status/health-status.controller';
+import { ChecksRetention } from './sweep/checks-retention';
 import { HealthSweep } from './sweep/health-sweep';
 
 /**
@@ -38,6 +39,7 @@ import { HealthSweep } from './sweep/health-sweep';
     HealthStatusCache,
     HealthRecorder,
     HealthSweep,
+    ChecksRetention,
   ],
 })
 export class HealthMonitorModule {}
