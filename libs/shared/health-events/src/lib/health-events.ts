@@ -67,3 +67,19 @@ export function compareAlertIds(a: string, b: string): number {
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+export type OverallHealth = 'healthy' | 'degraded' | 'down';
+
+/**
+ * overall_status of GET /api/health-status from the per-platform states, one rule for the API and the portal
+ * (which re-derives it from pushed updates): healthy when every known platform is healthy, down only when
+ * every known one is down, degraded otherwise; nothing monitored reads healthy, all unknown degraded.
+ */
+export function overallHealth(statuses: readonly HealthState[]): OverallHealth {
+  if (statuses.length === 0) return 'healthy';
+  const known = statuses.filter((s) => s !== 'unknown');
+  if (known.length === 0) return 'degraded';
+  if (known.every((s) => s === 'healthy')) return 'healthy';
+  if (known.every((s) => s === 'down')) return 'down';
+  return 'degraded';
+}

@@ -1,4 +1,4 @@
-import type { HealthState } from '@postprober/shared/health-events';
+import { overallHealth, type HealthState, type OverallHealth } from '@postprober/shared/health-events';
 import type { ProbeKind } from '../probes/platform-probe.port';
 
 /** Latest state of one monitor, as GET /api/health-status needs it. */
@@ -28,7 +28,7 @@ export interface PlatformHealthRow {
   monitors: number;
 }
 
-export type OverallStatus = 'healthy' | 'degraded' | 'down';
+export type OverallStatus = OverallHealth;
 
 export interface HealthSummary {
   platforms: PlatformHealthRow[];
@@ -60,14 +60,8 @@ export function summarizeHealth(snapshots: readonly MonitorSnapshot[]): HealthSu
   return { platforms, overall_status: overallStatus(platforms.map((p) => p.status)) };
 }
 
-export function overallStatus(statuses: readonly HealthState[]): OverallStatus {
-  if (statuses.length === 0) return 'healthy';
-  const known = statuses.filter((s) => s !== 'unknown');
-  if (known.length === 0) return 'degraded';
-  if (known.every((s) => s === 'healthy')) return 'healthy';
-  if (known.every((s) => s === 'down')) return 'down';
-  return 'degraded';
-}
+/** The shared rule (libs/shared/health-events), so the portal's live re-derivation agrees with the API. */
+export const overallStatus = (statuses: readonly HealthState[]): OverallStatus => overallHealth(statuses);
 
 function platformRow(platform: string, monitors: MonitorSnapshot[]): PlatformHealthRow {
   const status = monitors.reduce<HealthState>((w, m) => (KNOWN_RANK[m.status] > KNOWN_RANK[w] ? m.status : w), 'unknown');

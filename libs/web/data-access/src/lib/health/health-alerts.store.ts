@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { HealthAlert, HealthState, HealthStatusUpdate } from '@postprober/shared/health-events';
+import { overallHealth, type HealthAlert, type HealthState, type HealthStatusUpdate } from '@postprober/shared/health-events';
 import { AuthStore } from '../auth.store';
 import { isUnread, maxAlertId, mergeAlerts } from './alert-list';
 import { BrowserNotifications } from './browser-notifications';
@@ -229,12 +229,12 @@ export class HealthAlertsStore {
         last_check: update.last_check,
       };
     });
-    const overall = worstState(platforms.map((p) => p.status));
+    const overall = overallHealth(platforms.map((p) => p.status));
     this.statusState.set({
       ...current,
       monitors,
       platforms,
-      overall_status: overall === 'unknown' ? current.overall_status : overall,
+      overall_status: overall,
       last_updated: update.last_check,
     });
   }
