@@ -6,6 +6,7 @@ import {
   IncidentEvent,
   IncidentPage,
   IncidentStatus,
+  MonitorPlatform,
   platformLabel,
   severityLabel,
 } from '@postprober/web/data-access';
@@ -13,7 +14,7 @@ import { PageHeader, StatusBadge } from '@postprober/web/ui';
 import { describeApiError } from '@postprober/web/util';
 
 const PAGE_SIZE = 20;
-const PLATFORMS = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
+const PLATFORMS: readonly MonitorPlatform[] = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
 
 type Events = { state: 'loading' } | { state: 'loaded'; events: IncidentEvent[] } | { state: 'error'; message: string };
 
@@ -31,7 +32,7 @@ export class IncidentsPage {
 
   protected readonly platforms = PLATFORMS;
   protected readonly status = signal<IncidentStatus | ''>('');
-  protected readonly platform = signal('');
+  protected readonly platform = signal<MonitorPlatform | ''>('');
   protected readonly page = signal(1);
 
   protected readonly result = signal<IncidentPage | null>(null);
@@ -61,7 +62,7 @@ export class IncidentsPage {
   }
 
   protected filterPlatform(value: string): void {
-    this.platform.set(value);
+    this.platform.set(PLATFORMS.find((p) => p === value) ?? '');
     this.page.set(1);
   }
 
@@ -87,7 +88,7 @@ export class IncidentsPage {
     }
   }
 
-  private async load(query: { status?: IncidentStatus; platform?: string; page: number }): Promise<void> {
+  private async load(query: { status?: IncidentStatus; platform?: MonitorPlatform; page: number }): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
     try {
