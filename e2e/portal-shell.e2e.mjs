@@ -49,7 +49,7 @@ test('navigation reaches every page, including deep links after a reload', async
   for (const [nav, path, marker] of [
     ['nav-compose', '/compose', 'compose-empty'],
     ['nav-analytics', '/analytics', 'analytics-empty'],
-    ['nav-health', '/health', 'health-empty'],
+    ['nav-health', '/health', 'health-live'],
     ['nav-incidents', '/incidents', 'incidents-empty'],
     ['nav-settings', '/settings', 'api-keys-section'],
     ['nav-dashboard', '/', 'system-status'],
