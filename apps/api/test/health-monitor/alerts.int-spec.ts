@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OrganizationsService } from '../../src/organizations/organizations.service';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../../src/tools/health-monitor/alerts/alert-publisher.port';
 import { AlertsStore, type NewAlert } from '../../src/tools/health-monitor/alerts/alerts.store';
+import { HealthAlertsGateway } from '../../src/tools/health-monitor/alerts/health-alerts.gateway';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { AlertsClient, connectAlerts, raiseAlert, storeAlert } from './alerts-socket';
 
@@ -109,6 +110,23 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
     const globexSecond = await raiseAlert(t, globex);
     expect(ids(await globexClient.waitForAlerts(2))).toEqual([globexAlert.id, globexSecond.id]);
     expect(ids(bot.alerts)).toEqual([acmeAlert.id]);
+  });
+
+  it('drops a socket whose API key is revoked at the next re-check, and keeps the others', async () => {
+    const created = (await call(t.url, 'POST', '/api/api-keys', { token: ada, body: { name: 'Short-lived bot' } })).body;
+    const doomed = await connect({ apiKey: created.key });
+    const bearerStyle = await connect({ token: created.key });
+    const kept = await connect({ apiKey: acmeKey });
+    const person = await connect({ token: ada });
+    const gateway = t.app.get(HealthAlertsGateway);
+    expect(await gateway.recheckApiKeys()).toBe(0);
+
+    expect((await call(t.url, 'DELETE', `/api/api-keys/${created.id}`, { token: ada })).status).toBe(204);
+    const gone = Promise.all([doomed, bearerStyle].map((c) => new Promise<string>((r) => c.socket.once('disconnect', r))));
+    expect(await gateway.recheckApiKeys()).toBe(2);
+    expect(await gone).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(kept.socket.connected && person.socket.connected).toBe(true);
+    await expect(connectAlerts(t, { apiKey: created.key })).rejects.toThrow('unauthorized');
   });
 
   it('replays exactly the missed alerts, in order, once, then live ones', async () => {

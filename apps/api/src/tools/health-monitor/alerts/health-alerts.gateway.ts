@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import {
   HEALTH_ALERTS_NAMESPACE,
@@ -26,6 +26,8 @@ interface AlertsSocketData {
   lastAlertId: string | null;
   /** When the handshake's JWT expires (ms since epoch); null for an API key. */
   expiresAt: number | null;
+  /** The API key the socket signed in with, checked again periodically (null for a JWT). */
+  apiKey: string | null;
 }
 
 type AlertsNamespace = Namespace<HealthClientEvents, HealthServerEvents, AlertsPeerEvents, AlertsSocketData>;
@@ -40,6 +42,12 @@ const REPLAY_PAGE = 500;
 const GATED_ROOM = 'gated';
 
 export const organizationRoom = (organizationId: string) => `org:${organizationId}`;
+
+/**
+ * How often sockets signed in with an API key are checked again: a revoked key loses its live feed within
+ * this period plus the key cache's lifetime in other processes.
+ */
+export const API_KEY_RECHECK_MS = 60_000;
 
 /** setTimeout's limit; a token living longer than ~24 days is simply not timed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -61,8 +69,11 @@ export function tokenExpiresAt(token: string): number | null {
  * one). Emits only what AlertPublisher hands it (see SocketIoAlertPublisher).
  */
 @WebSocketGateway({ namespace: HEALTH_ALERTS_NAMESPACE })
-export class HealthAlertsGateway implements OnGatewayInit<AlertsNamespace>, OnGatewayConnection<AlertsSocket>, OnGatewayDisconnect<AlertsSocket> {
+export class HealthAlertsGateway
+  implements OnGatewayInit<AlertsNamespace>, OnGatewayConnection<AlertsSocket>, OnGatewayDisconnect<AlertsSocket>, OnModuleDestroy
+{
   private readonly log = new Logger(HealthAlertsGateway.name);
+  private recheckTimer?: NodeJS.Timeout;
   /** Resumed sockets of this process, by organization. */
   private readonly gated = new Map<string, Map<string, { socket: AlertsSocket; gate: ReplayGate }>>();
 
@@ -92,6 +103,29 @@ export class HealthAlertsGateway implements OnGatewayInit<AlertsNamespace>, OnGa
       );
     });
     server.on('alerts_published', (organizationId, alerts) => this.deliver(organizationId, alerts));
+    this.recheckTimer = setInterval(() => void this.recheckApiKeys(), API_KEY_RECHECK_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.recheckTimer);
+  }
+
+  /** Disconnects this process's sockets whose API key has been revoked since they connected. */
+  async recheckApiKeys(): Promise<number> {
+    let dropped = 0;
+    for (const socket of this.server?.sockets.values() ?? []) {
+      const apiKey = socket.data.apiKey;
+      if (apiKey === null || apiKey === undefined) continue;
+      try {
+        if (await this.authGuard.identifyCredentials({ apiKey })) continue;
+      } catch (error: unknown) {
+        this.log.warn({ msg: 'Could not re-check a socket API key', err: String(error) });
+        continue; // a database hiccup is not a revocation
+      }
+      socket.disconnect(true);
+      dropped++;
+    }
+    return dropped;
   }
 
   handleConnection(socket: AlertsSocket): void {
@@ -145,7 +179,10 @@ export class HealthAlertsGateway implements OnGatewayInit<AlertsNamespace>, OnGa
     const lastAlertId = auth.lastAlertId ?? null;
     if (lastAlertId !== null && !isAlertId(lastAlertId)) return 'lastAlertId must be an alert id: a whole number written as a string';
     const expiresAt = principal.kind === 'user' && typeof auth.token === 'string' ? tokenExpiresAt(auth.token) : null;
-    socket.data = { principal, lastAlertId, expiresAt };
+    // Either field may carry the key (bearer-style tools send it as the token).
+    const key = typeof auth.apiKey === 'string' ? auth.apiKey : typeof auth.token === 'string' ? auth.token.trim() : null;
+    const apiKey = principal.kind === 'api-key' ? key : null;
+    socket.data = { principal, lastAlertId, expiresAt, apiKey };
     return null;
   }
 
