@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { OrganizationsService } from '../../src/organizations/organizations.service';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../../src/tools/health-monitor/alerts/alert-publisher.port';
 import { AlertsStore, type NewAlert } from '../../src/tools/health-monitor/alerts/alerts.store';
-import { HealthAlertsGateway } from '../../src/tools/health-monitor/alerts/health-alerts.gateway';
+import { HealthAlertsGateway, MAX_FAILED_HANDSHAKES_PER_MINUTE } from '../../src/tools/health-monitor/alerts/health-alerts.gateway';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { AlertsClient, connectAlerts, raiseAlert, storeAlert } from './alerts-socket';
 
@@ -280,6 +280,19 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
     await first;
     const secondAlert = await second;
     expect(BigInt(secondAlert.id)).toBeGreaterThan(BigInt(firstId as string));
+  });
+
+  // Last in this file: it leaves 127.0.0.1 refused for a minute.
+  it('refuses an address that keeps failing the handshake, like sign-in', async () => {
+    const reasons: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      reasons.push(await connectAlerts(t, { token: `guess-${i}` }).then(() => 'connected', (e: Error) => e.message));
+    }
+    expect(reasons).not.toContain('connected');
+    const firstRefusal = reasons.indexOf('too many failed attempts: try again in a minute');
+    expect(firstRefusal).toBeGreaterThan(-1);
+    expect(firstRefusal).toBeLessThanOrEqual(MAX_FAILED_HANDSHAKES_PER_MINUTE);
+    expect(reasons.slice(firstRefusal).every((r) => r.startsWith('too many'))).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { byAlertId, isAlertId } from './alert-id';
 import { ReplayGate } from './alert-replay';
 import { AlertsStore } from './alerts.store';
+import { FailedHandshakes } from './failed-handshakes';
 
 /** Between API processes (through the Redis adapter): alerts one process stored and every process delivers. */
 interface AlertsPeerEvents {
@@ -48,6 +49,8 @@ export const organizationRoom = (organizationId: string) => `org:${organizationI
  * this period plus the key cache's lifetime in other processes.
  */
 export const API_KEY_RECHECK_MS = 60_000;
+/** Refused handshakes an address may make per minute before it is refused without checking (as sign-in's 10/min). */
+export const MAX_FAILED_HANDSHAKES_PER_MINUTE = 10;
 
 /** setTimeout's limit; a token living longer than ~24 days is simply not timed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -74,6 +77,7 @@ export class HealthAlertsGateway
 {
   private readonly log = new Logger(HealthAlertsGateway.name);
   private recheckTimer?: NodeJS.Timeout;
+  private readonly failedHandshakes = new FailedHandshakes(MAX_FAILED_HANDSHAKES_PER_MINUTE, 60_000);
   /** Resumed sockets of this process, by organization. */
   private readonly gated = new Map<string, Map<string, { socket: AlertsSocket; gate: ReplayGate }>>();
 
@@ -173,9 +177,14 @@ export class HealthAlertsGateway
 
   /** Resolves with null to admit the socket, or the reason it is refused. */
   private async admit(socket: AlertsSocket): Promise<string | null> {
+    const address = socket.handshake.address;
+    if (this.failedHandshakes.blocked(address)) return 'too many failed attempts: try again in a minute';
     const auth = (socket.handshake.auth ?? {}) as { [K in keyof HealthHandshakeAuth]?: unknown };
     const principal = await this.authGuard.identifyCredentials({ token: auth.token, apiKey: auth.apiKey });
-    if (!principal) return 'unauthorized';
+    if (!principal) {
+      this.failedHandshakes.recordFailure(address);
+      return 'unauthorized';
+    }
     const lastAlertId = auth.lastAlertId ?? null;
     if (lastAlertId !== null && !isAlertId(lastAlertId)) return 'lastAlertId must be an alert id: a whole number written as a string';
     const expiresAt = principal.kind === 'user' && typeof auth.token === 'string' ? tokenExpiresAt(auth.token) : null;
