@@ -222,13 +222,23 @@ function templateText(monitor: Monitor, step: TrackStep, assessment: CheckAssess
   return { message: text.message, action: text.recommended_action, engine: 'builtin', fallback: false };
 }
 
+/**
+ * What users read as response time: the time to an answer, or the timeout that ran out. A failed DNS
+ * lookup or a refused connection took a few ms but is not a response time, so it is stored as none.
+ */
+export function responseTime(r: Pick<ProbeResult, 'latencyMs' | 'httpStatus' | 'errorClass'>): number | null {
+  if (r.latencyMs === null) return null;
+  if (r.httpStatus === null && r.errorClass !== 'timeout') return null;
+  return Math.round(r.latencyMs);
+}
+
 function checkRow(monitor: Monitor, r: ProbeResult, assessment: CheckAssessment): Partial<HealthCheck> {
   return {
     organizationId: monitor.organizationId,
     monitorId: monitor.id,
     checkedAt: r.checkedAt,
     status: assessment.status,
-    latencyMs: r.latencyMs === null ? null : Math.round(r.latencyMs),
+    latencyMs: responseTime(r),
     httpStatus: r.httpStatus,
     bodyBytes: r.bodyBytes,
     errorClass: r.errorClass,
