@@ -1,51 +1,13 @@
 // Shared helpers for benchmarks: start the built API, wait for it, run autocannon, describe the machine.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { startApiProcess, startSimProcess } from '../tools/local-processes.mjs';
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+/** The built API on embedded defaults (fresh DATA_DIR) unless env says otherwise; its logs go to the bench's output. */
+export const startApi = (env = {}) => startApiProcess(env, { passOutput: true });
 
-/** Starts dist/apps/api/main.js on embedded defaults (fresh DATA_DIR) unless env says otherwise. */
-export async function startApi(env = {}) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/livez`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('API did not start within 120 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The platform simulator in a child process (its hanging requests never share the bench's event loop). */
+export const startSim = () => startSimProcess();
 
 export function load({ url, headers = {}, connections = 50, duration = 10, method = 'GET', body }) {
   return new Promise((resolve, reject) => {
@@ -95,48 +57,6 @@ export async function api(url, token, method, path, body) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
-}
-
-/**
- * Runs the platform simulator (apps/platform-sim, through ts-node) in a child process, so its hanging
- * requests and event loop never share the bench's. `admin(method, path, body)` drives its HTTP admin API.
- */
-export async function startSim() {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register', 'apps/platform-sim/src/main.ts'],
-    { env: { ...process.env, TS_NODE_PROJECT: 'apps/platform-sim/tsconfig.app.json', PLATFORM_SIM_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`platform-sim exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/_admin/state`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('platform-sim did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    async admin(method, path, body) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`sim ${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
 }
 
 /** API settings for monitors probing the simulator: loopback allowed, short intervals, default status pages on the sim. */

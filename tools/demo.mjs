@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
+import { SIM_ARGV, simProcessEnv } from './local-processes.mjs';
 
 const args = new Set(process.argv.slice(2));
 const HOST = process.env.HOST ?? '127.0.0.1';
@@ -164,11 +165,7 @@ async function main() {
 
   const simPort = await pickPort(Number(process.env.PLATFORM_SIM_PORT ?? 4100));
   const sim = `http://${HOST}:${simPort}`;
-  const simChild = start('platform-sim', ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register', 'apps/platform-sim/src/main.ts'], {
-    TS_NODE_PROJECT: 'apps/platform-sim/tsconfig.app.json',
-    PLATFORM_SIM_PORT: String(simPort),
-    PLATFORM_SIM_HOST: HOST,
-  });
+  const simChild = start('platform-sim', SIM_ARGV, simProcessEnv(simPort, HOST));
   await waitFor('platform-sim', `${sim}/_admin/state`, simChild, 60);
   await request(sim, 'POST', '/_admin/reset');
   log('sim', `platform simulator on ${sim} (controls: ${sim}/_admin/state)`);

@@ -1,12 +1,5 @@
 export * from './lib/platform-sim.server';
-export {
-  SIM_PLATFORMS,
-  STATUS_INDICATORS,
-  COMPONENT_STATUSES,
-  META_THROTTLE_CODES,
-  InvalidPatchError,
-  platformFromSlug,
-} from './lib/sim-state';
+export { SIM_PLATFORMS, InvalidPatchError } from './lib/sim-state';
 export type {
   SimPlatform,
   SimStatusIndicator,
@@ -16,5 +9,3 @@ export type {
   PlatformState,
   BenchState,
 } from './lib/sim-state';
-export { X_USERS_ME_LIMIT, META_REGAIN_MINUTES, META_BUSINESS_ID } from './lib/platform-replies';
-export { STATUS_COMPONENTS } from './lib/status-page';

@@ -175,6 +175,24 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
     }
   });
 
+  it('gives each socket of one publish only what it has not seen, in order, whatever point it resumed from', async () => {
+    const a = await raiseAlert(t, acme);
+    const b = await raiseAlert(t, acme);
+    const early = await connect({ token: ada, lastAlertId: a.id });
+    expect(ids(await early.waitForAlerts(1))).toEqual([b.id]);
+    // Stored, its push still to come: a socket resuming now replays it, the earlier one has not seen it.
+    const c = await storeAlert(t, acme);
+    const late = await connect({ token: ada, lastAlertId: b.id });
+    expect(ids(await late.waitForAlerts(1))).toEqual([c.id]);
+    const fresh = await connect({ token: ada });
+    const d = await storeAlert(t, acme);
+    t.app.get<AlertPublisher>(ALERT_PUBLISHER).publishAlerts(acme, [d, c]);
+    const e = await raiseAlert(t, acme);
+    expect(ids(await early.waitForAlerts(4))).toEqual([b.id, c.id, d.id, e.id]);
+    expect(ids(await late.waitForAlerts(3))).toEqual([c.id, d.id, e.id]);
+    expect(ids(await fresh.waitForAlerts(3))).toEqual([c.id, d.id, e.id]);
+  });
+
   it('resumes after a client id from a reset database without hiding new alerts', async () => {
     const client = await connect({ token: ada, lastAlertId: '900000000000' });
     const live = await raiseAlert(t, acme);

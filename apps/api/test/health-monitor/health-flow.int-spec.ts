@@ -74,10 +74,11 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     sim.controls.set('twitter', { latency_ms: 1500 });
     const opened = (await live.waitForAlerts(1, 20_000)).find((a) => a.monitor_id === monitorId);
     expect(opened).toMatchObject({ type: 'opened', severity: 'warning', platform: 'twitter', kind: 'availability' });
+    if (!opened) throw new Error('No opened alert for the monitor');
 
     // The admin's client goes away during the incident.
     away.close();
-    const lastSeen = away.alerts[away.alerts.length - 1]?.id ?? opened!.id;
+    const lastSeen = away.alerts[away.alerts.length - 1]?.id ?? opened.id;
 
     sim.controls.set('twitter', { latency_ms: 0, down: '503' });
     await live.waitForAlerts(2, 20_000);

@@ -185,7 +185,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   it('serves health-status from what was recorded, and the history series', async () => {
     target.modes.set('/status-check', { kind: 'ok' });
     const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Status API', platform: 'twitter', kind: 'http', url: `${target.url}/status-check`, enabled: false })).body;
-    // Warm the snapshot first, so the check below must reach it through the recorder.
+    // Warm the snapshot first: the monitor must then show through the reload that its update triggers, not a first load.
     expect((await api('GET', '/api/health-status', u.memberToken)).status).toBe(200);
     const first = (await api('POST', `/api/monitors/${m.id}/check`, u.adminToken)).body;
     const second = (await api('POST', `/api/monitors/${m.id}/check`, u.adminToken)).body;
@@ -335,6 +335,11 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
       [m.id],
     );
     expect(await t.app.get(ChecksRetention).purge()).toBe(3);
+    const expired: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM "health_checks" WHERE "monitor_id" = $1 AND "checked_at" < now() - interval '30 days'`,
+      [m.id],
+    );
+    expect(expired[0].n).toBe(0);
     const after: { n: string }[] = await db.query(`SELECT count(*) AS n FROM "health_checks" WHERE "monitor_id" = $1`, [m.id]);
     expect(Number(after[0].n)).toBeGreaterThanOrEqual(Number(before[0].n));
     expect(Number(after[0].n)).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 /* The probe adapters against the platform simulator over real sockets. */
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PlatformSim, SimPlatform, startPlatformSim } from '@postprober/platform-sim';
+import { PlatformSim, SIM_PLATFORMS, SimPlatform, startPlatformSim } from '@postprober/platform-sim';
 import { sendProbeRequest } from '../../src/tools/health-monitor/probes/http-request';
 import { HttpProbe } from '../../src/tools/health-monitor/probes/http.probe';
 import { PlatformApiProbe } from '../../src/tools/health-monitor/probes/platform-api.probe';
@@ -126,12 +126,12 @@ describe('probe adapters against the platform simulator', () => {
   });
 
   describe('platform-api', () => {
-    it.each(['twitter', 'facebook', 'instagram', 'linkedin'] as const)('%s: healthy answer', async (platform) => {
+    it.each(SIM_PLATFORMS)('%s: healthy answer', async (platform) => {
       const result = await api.probe(apiTarget(platform));
       expect(result).toMatchObject({ httpStatus: 200, errorClass: null });
     });
 
-    it.each(['twitter', 'facebook', 'instagram', 'linkedin'] as const)('%s: expired token → credentials', async (platform) => {
+    it.each(SIM_PLATFORMS)('%s: expired token → credentials', async (platform) => {
       sim.controls.set(platform, { token_expired: true });
       const result = await api.probe(apiTarget(platform));
       expect(result.errorClass).toBe('credentials');

@@ -13,11 +13,11 @@ export interface SimReply {
 }
 
 /** X's per-user limit for GET /2/users/me: 75 requests per 15-minute window. */
-export const X_USERS_ME_LIMIT = 75;
+const X_USERS_ME_LIMIT = 75;
 const X_WINDOW_SECONDS = 15 * 60;
 /** Meta's estimated_time_to_regain_access (minutes) once a quota is used up. */
-export const META_REGAIN_MINUTES = 15;
-export const META_BUSINESS_ID = '112130216863063';
+const META_REGAIN_MINUTES = 15;
+const META_BUSINESS_ID = '112130216863063';
 
 const metaThrottleMessages: Record<MetaThrottleCode, string> = {
   4: '(#4) Application request limit reached',

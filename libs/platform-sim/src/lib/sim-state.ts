@@ -1,7 +1,9 @@
 /** What each simulated platform is doing right now, and how admin patches change it. */
+import { isPlatform, PLATFORMS, type Platform } from '@postprober/shared/platforms';
 
-export const SIM_PLATFORMS = ['twitter', 'facebook', 'instagram', 'linkedin'] as const;
-export type SimPlatform = (typeof SIM_PLATFORMS)[number];
+/** Every supported platform is simulated. */
+export const SIM_PLATFORMS = PLATFORMS;
+export type SimPlatform = Platform;
 
 export const STATUS_INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
 export type SimStatusIndicator = (typeof STATUS_INDICATORS)[number];
@@ -69,7 +71,7 @@ export class InvalidPatchError extends Error {}
 /** "x" is X's own name for twitter; both work in paths and in the admin API. */
 export function platformFromSlug(slug: string): SimPlatform | null {
   if (slug === 'x') return 'twitter';
-  return (SIM_PLATFORMS as readonly string[]).includes(slug) ? (slug as SimPlatform) : null;
+  return isPlatform(slug) ? slug : null;
 }
 
 /** Validates a JSON patch field by field; an unknown field or bad value names itself. */

@@ -1,7 +1,7 @@
 /** Atlassian Statuspage v2 documents (summary.json, status.json) for a simulated platform. */
 import type { PlatformState, SimComponentStatus, SimPlatform, SimStatusIndicator } from './sim-state';
 
-export const STATUS_COMPONENTS = ['API', 'Posting', 'Media uploads'] as const;
+const STATUS_COMPONENTS = ['API', 'Posting', 'Media uploads'] as const;
 
 const labels: Record<SimPlatform, string> = { twitter: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
 

@@ -6,11 +6,8 @@ export type { StoredToken } from './lib/token-storage';
 export * from './lib/health/health-api';
 export * from './lib/health/health-alerts.store';
 export * from './lib/health/health-display';
+export { IncidentTimelines } from './lib/health/incident-timelines';
+export type { IncidentTimeline } from './lib/health/incident-timelines';
 export { BrowserNotifications } from './lib/health/browser-notifications';
-export type { NotificationPermissionState } from './lib/health/browser-notifications';
 export { HEALTH_SOCKET_CONNECTOR } from './lib/health/health-socket';
-export type {
-  HealthSocketConnection,
-  HealthSocketConnector,
-  HealthSocketHandlers,
-} from './lib/health/health-socket';
+export type { HealthSocketConnector, HealthSocketHandlers } from './lib/health/health-socket';

@@ -111,7 +111,7 @@ describe('HealthPage', () => {
     const { fixture, el } = await render();
     channel.handlers?.connected();
     channel.handlers?.status({
-      ...monitorHealth({ status: 'down', response_time: null, http_status: 503, error_class: 'http_5xx' }),
+      ...monitorHealth({ status: 'down', response_time: null, http_status: 503, error_class: 'http-status' }),
       last_check: '2026-11-25T10:05:00.000Z',
     });
     await settle(fixture);
@@ -119,7 +119,7 @@ describe('HealthPage', () => {
     const card = allByTestId(el, 'monitor-card')[0];
     expect(byTestId(card, 'monitor-status').textContent?.trim()).toBe('Down');
     expect(byTestId(card, 'monitor-http').textContent).toBe('503');
-    expect(card.textContent).toContain('http_5xx');
+    expect(byTestId(card, 'monitor-error').textContent).toBe('Unexpected HTTP status');
     expect(byTestId(el, 'latency-summary').textContent).toContain('4 checks, 2 not healthy');
 
     channel.handlers?.alert({

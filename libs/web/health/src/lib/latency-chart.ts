@@ -54,6 +54,7 @@ export class LatencyChart {
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: LineChart | null = null;
+  private pointColors = { ok: '', bad: '' };
   private destroyed = false;
 
   protected readonly summary = computed(() => summarize(this.label(), this.series()));
@@ -76,6 +77,8 @@ export class LatencyChart {
     if (this.destroyed) return;
     const style = getComputedStyle(document.documentElement);
     const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    // Read once: update() runs on every pushed result of the monitor.
+    this.pointColors = { ok: color('--color-primary', '#3847c7'), bad: color('--color-danger', '#b42318') };
     const config: ChartConfiguration<'line', { x: number; y: number | null }[]> = {
       type: 'line',
       data: {
@@ -83,7 +86,7 @@ export class LatencyChart {
           {
             label: 'Latency (ms)',
             data: [],
-            borderColor: color('--color-primary', '#3847c7'),
+            borderColor: this.pointColors.ok,
             borderWidth: 2,
             pointRadius: 2,
             spanGaps: false,
@@ -127,9 +130,7 @@ export class LatencyChart {
   private update(series: readonly HealthHistoryPoint[]): void {
     const chart = this.chart;
     if (!chart) return;
-    const style = getComputedStyle(document.documentElement);
-    const ok = style.getPropertyValue('--color-primary').trim() || '#3847c7';
-    const bad = style.getPropertyValue('--color-danger').trim() || '#b42318';
+    const { ok, bad } = this.pointColors;
     const dataset = chart.data.datasets[0];
     dataset.data = series.map((p) => ({ x: Date.parse(p.checked_at), y: p.latency_ms }));
     dataset.pointBackgroundColor = series.map((p) => (p.status === 'healthy' ? ok : bad));

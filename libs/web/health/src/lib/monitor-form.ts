@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import {
   CreateMonitorBody,
   HealthApi,
+  MONITOR_PLATFORMS,
   Monitor,
   MonitorKind,
   MonitorMethod,
@@ -27,7 +28,6 @@ const LABELS = {
 } as const;
 type Field = keyof typeof LABELS;
 
-export const MONITOR_PLATFORMS: readonly MonitorPlatform[] = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
 export const MONITOR_KINDS: readonly { value: MonitorKind; label: string }[] = [
   { value: 'statuspage', label: 'Status page (Statuspage format)' },
   { value: 'platform-api', label: 'Platform API (authenticated, reads rate limits)' },

@@ -3,9 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import {
   HealthAlertsStore,
   HealthApi,
-  IncidentEvent,
   IncidentPage,
   IncidentStatus,
+  IncidentTimelines,
+  MONITOR_PLATFORMS,
   MonitorPlatform,
   platformLabel,
   severityLabel,
@@ -14,9 +15,8 @@ import { PageHeader, StatusBadge } from '@postprober/web/ui';
 import { describeApiError } from '@postprober/web/util';
 
 const PAGE_SIZE = 20;
-const PLATFORMS: readonly MonitorPlatform[] = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
 
-type Events = { state: 'loading' } | { state: 'loaded'; events: IncidentEvent[] } | { state: 'error'; message: string };
+type IncidentQuery = { status?: IncidentStatus; platform?: MonitorPlatform; page: number };
 
 /** Admins: every incident, newest first, filtered by status and platform; a row expands to its events. */
 @Component({
@@ -30,15 +30,21 @@ export class IncidentsPage {
   private readonly api = inject(HealthApi);
   private readonly store = inject(HealthAlertsStore);
 
-  protected readonly platforms = PLATFORMS;
+  protected readonly platforms = MONITOR_PLATFORMS;
   protected readonly status = signal<IncidentStatus | ''>('');
   protected readonly platform = signal<MonitorPlatform | ''>('');
   protected readonly page = signal(1);
+  /** The request the filters and page ask for; a new object only when one of them changes. */
+  private readonly query = computed<IncidentQuery>(() => ({
+    status: this.status() || undefined,
+    platform: this.platform() || undefined,
+    page: this.page(),
+  }));
 
   protected readonly result = signal<IncidentPage | null>(null);
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly expanded = signal<ReadonlyMap<string, Events>>(new Map());
+  protected readonly timelines = new IncidentTimelines(this.api);
   protected readonly pageCount = computed(() => {
     const r = this.result();
     return r ? Math.max(1, Math.ceil(r.total / r.page_size)) : 1;
@@ -49,7 +55,7 @@ export class IncidentsPage {
 
   constructor() {
     effect(() => {
-      const query = { status: this.status() || undefined, platform: this.platform() || undefined, page: this.page() };
+      const query = this.query();
       // New alerts change incidents: reload the page being shown.
       this.store.alertsReceived();
       untracked(() => void this.load(query));
@@ -62,7 +68,7 @@ export class IncidentsPage {
   }
 
   protected filterPlatform(value: string): void {
-    this.platform.set(PLATFORMS.find((p) => p === value) ?? '');
+    this.platform.set(MONITOR_PLATFORMS.find((p) => p === value) ?? '');
     this.page.set(1);
   }
 
@@ -71,45 +77,20 @@ export class IncidentsPage {
   }
 
   protected retry(): void {
-    void this.load({ status: this.status() || undefined, platform: this.platform() || undefined, page: this.page() });
+    void this.load(this.query());
   }
 
-  protected async toggle(id: string): Promise<void> {
-    if (this.expanded().has(id)) {
-      this.setEvents(id, null);
-      return;
-    }
-    this.setEvents(id, { state: 'loading' });
-    try {
-      const detail = await this.api.getIncident(id);
-      if (this.expanded().has(id)) this.setEvents(id, { state: 'loaded', events: detail.events });
-    } catch (error) {
-      if (this.expanded().has(id)) this.setEvents(id, { state: 'error', message: describeApiError(error).message ?? 'Failed to load events.' });
-    }
-  }
-
-  private async load(query: { status?: IncidentStatus; platform?: MonitorPlatform; page: number }): Promise<void> {
+  private async load(query: IncidentQuery): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
     try {
       const result = await this.api.listIncidents({ ...query, page_size: PAGE_SIZE });
       // Ignore an answer for filters the user has already changed.
-      if (query.page === this.page() && (query.status ?? '') === this.status() && (query.platform ?? '') === this.platform()) {
-        this.result.set(result);
-      }
+      if (query === this.query()) this.result.set(result);
     } catch (error) {
       this.loadError.set(describeApiError(error).message);
     } finally {
       this.loading.set(false);
     }
-  }
-
-  private setEvents(id: string, events: Events | null): void {
-    this.expanded.update((current) => {
-      const next = new Map(current);
-      if (events) next.set(id, events);
-      else next.delete(id);
-      return next;
-    });
   }
 }

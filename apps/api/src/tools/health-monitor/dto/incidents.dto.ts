@@ -4,11 +4,11 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { HealthSeverity, IncidentKind } from '@postprober/shared/health-events';
 import type { IncidentEvent, IncidentEventType } from '../entities/incident-event.entity';
 import type { Incident, IncidentStatus } from '../entities/incident.entity';
+import { INCIDENT_KINDS } from '../recording/incident-changes';
 import { MONITOR_PLATFORMS } from './save-monitor.dto';
 
 const STATUSES: readonly IncidentStatus[] = ['open', 'resolved'];
 const SEVERITIES: readonly HealthSeverity[] = ['info', 'warning', 'critical'];
-const KINDS: readonly IncidentKind[] = ['availability', 'credentials', 'rate-limit', 'monitoring'];
 const EVENT_TYPES: readonly IncidentEventType[] = ['opened', 'escalated', 'de-escalated', 'resolved'];
 export const MAX_PAGE_SIZE = 100;
 
@@ -44,7 +44,7 @@ export class IncidentResponseDto {
   id: string;
   monitor_id: string;
   platform: string;
-  @ApiProperty({ enum: KINDS, enumName: 'IncidentKind' })
+  @ApiProperty({ enum: INCIDENT_KINDS, enumName: 'IncidentKind' })
   kind: IncidentKind;
   @ApiProperty({ enum: STATUSES, enumName: 'IncidentStatus' })
   status: IncidentStatus;

@@ -5,6 +5,7 @@ import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { HealthCheckResponseDto } from '../dto/health-check-response.dto';
 import { MonitorResponseDto } from '../dto/monitor-response.dto';
 import { CreateMonitorDto, UpdateMonitorDto } from '../dto/save-monitor.dto';
+import type { Monitor } from '../entities/monitor.entity';
 import { HealthSweep } from '../sweep/health-sweep';
 import { MonitorsService } from './monitors.service';
 
@@ -67,7 +68,7 @@ export class MonitorsController {
     return HealthCheckResponseDto.from(await this.sweep.checkMonitor(monitor));
   }
 
-  private async withLastCheck(m: Awaited<ReturnType<MonitorsService['get']>>): Promise<MonitorResponseDto> {
+  private async withLastCheck(m: Monitor): Promise<MonitorResponseDto> {
     return MonitorResponseDto.from(m, (await this.monitors.lastChecks([m.id])).get(m.id) ?? null);
   }
 }

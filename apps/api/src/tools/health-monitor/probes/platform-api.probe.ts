@@ -66,9 +66,12 @@ function readRateLimit(platform: MonitorPlatform, outcome: HttpOutcome, now: Dat
 function judge(platform: MonitorPlatform, outcome: HttpOutcome): Verdict | null {
   const name = names[platform];
   const status = outcome.status ?? 0;
-  if (platform === 'facebook' || platform === 'instagram') {
+  // Parsed only for the answers that need it, and once.
+  const isMeta = platform === 'facebook' || platform === 'instagram';
+  const body = isMeta || status === 401 ? parseJson(outcome.body) : undefined;
+  if (isMeta) {
     // Meta puts the reason in the body's error.code, whatever the HTTP status (usually 400 or 403).
-    const error = metaError(outcome.body);
+    const error = metaError(body);
     if (error && META_CREDENTIAL_CODES.has(error.code)) {
       return { errorClass: 'credentials', message: `${name} rejected the access token (code ${error.code}): ${error.message}` };
     }
@@ -77,23 +80,21 @@ function judge(platform: MonitorPlatform, outcome: HttpOutcome): Verdict | null 
     }
   }
   if (status === 401) {
-    const detail = bodyMessage(outcome.body);
+    const detail = bodyMessage(body);
     return { errorClass: 'credentials', message: `${name} rejected the access token (HTTP 401)${detail ? `: ${detail}` : ''}` };
   }
   if (status === 429) return { errorClass: 'rate-limited', message: `${name} answered 429 Too Many Requests` };
   return null;
 }
 
-function metaError(body: Buffer): { code: number; message: string } | null {
-  const parsed = parseJson(body);
+function metaError(parsed: unknown): { code: number; message: string } | null {
   const error = isRecord(parsed) ? parsed['error'] : undefined;
   if (!isRecord(error) || typeof error['code'] !== 'number') return null;
   return { code: error['code'], message: typeof error['message'] === 'string' ? error['message'].slice(0, 200) : '' };
 }
 
 /** X's "detail" or LinkedIn's "message", to say what the platform said. */
-function bodyMessage(body: Buffer): string | null {
-  const parsed = parseJson(body);
+function bodyMessage(parsed: unknown): string | null {
   if (!isRecord(parsed)) return null;
   const text = parsed['message'] ?? parsed['detail'];
   return typeof text === 'string' ? text.slice(0, 200) : null;

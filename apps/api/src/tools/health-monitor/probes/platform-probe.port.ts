@@ -2,9 +2,11 @@
  * The I/O edge of the health monitor: one adapter per probe kind measures a target and reports facts.
  * Adapters never decide severity (deciding/ does); they classify errors and parse platform headers.
  */
+import type { Platform } from '@postprober/shared/platforms';
 
 export type ProbeKind = 'http' | 'platform-api' | 'statuspage';
-export type MonitorPlatform = 'twitter' | 'linkedin' | 'instagram' | 'facebook' | 'custom';
+/** The supported platforms, or any other API. */
+export type MonitorPlatform = Platform | 'custom';
 
 export interface ProbeTarget {
   kind: ProbeKind;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthAlert, HealthStatusUpdate, IncidentKind } from '@postprober/shared/health-events';
+import type { HealthAlert, IncidentKind } from '@postprober/shared/health-events';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../alerts/alert-publisher.port';
@@ -11,6 +11,7 @@ import type { CheckAssessment, IncidentTrack } from '../deciding/decision.types'
 import { EMPTY_TRACK, type TrackRules } from '../deciding/incident-track';
 import { incidentTemplate } from '../deciding/incident-text';
 import { IncidentWriter, type WrittenIncident } from '../deciding/incident-writer';
+import { compareSeverity } from '../deciding/severity';
 import { HealthCheck } from '../entities/health-check.entity';
 import { IncidentEvent } from '../entities/incident-event.entity';
 import { Incident } from '../entities/incident.entity';
@@ -18,7 +19,7 @@ import type { Monitor } from '../entities/monitor.entity';
 import { MonitorTrack } from '../entities/monitor-track.entity';
 import type { ProbeResult } from '../probes/platform-probe.port';
 import { HealthStatusCache } from '../status/health-status.cache';
-import { errorRateOf } from '../status/monitor-state';
+import { errorRateOf, monitorHealth, stateAfter } from '../status/monitor-state';
 import { advanceAll, factsOf, INCIDENT_KINDS, sameTransition, severityAfter, type TrackStep } from './incident-changes';
 
 /** Earlier checks read for the baseline (it uses at most 50 healthy ones and the last 20 for the error rate). */
@@ -87,15 +88,15 @@ export class HealthRecorder {
           );
         }
       }
-      await this.saveTracks(m, monitor, next, openIds);
+      await this.saveTracks(m, monitor, stored, next, openIds);
       return { check, raised };
     });
 
-    const update = statusUpdate(monitor, check);
-    this.status.apply(monitor.organizationId, monitor, check, errorRateOf([check.errorClass === null, ...history.map((h) => h.ok)]));
+    const state = stateAfter(monitor, check, errorRateOf([check.errorClass === null, ...history.map((h) => h.ok)]));
+    this.status.apply(monitor.organizationId, monitor, state);
     try {
       if (raised.length) this.publisher.publishAlerts(monitor.organizationId, raised);
-      this.publisher.publishStatus(monitor.organizationId, update);
+      this.publisher.publishStatus(monitor.organizationId, { ...monitorHealth(state), last_check: check.checkedAt.toISOString() });
     } catch (err) {
       // Stored already: a client that missed the push gets it on reconnect.
       this.logger.warn(`Could not publish health updates: ${(err as Error).message}`);
@@ -159,7 +160,7 @@ export class HealthRecorder {
       } else {
         incident.severity = t.to;
         if (t.type === 'escalated') {
-          if (rank(t.to) > rank(incident.peakSeverity)) incident.peakSeverity = t.to;
+          if (compareSeverity(t.to, incident.peakSeverity) > 0) incident.peakSeverity = t.to;
           incident.message = text.message;
           incident.recommendedAction = text.action;
           incident.engine = text.engine;
@@ -177,8 +178,19 @@ export class HealthRecorder {
     return incident.id;
   }
 
-  private async saveTracks(m: EntityManager, monitor: Monitor, next: Map<IncidentKind, IncidentTrack>, openIds: Map<IncidentKind, string | null>) {
-    const rows = INCIDENT_KINDS.filter((kind) => openIds.has(kind) || !isEmpty(next.get(kind) ?? EMPTY_TRACK)).map((kind) => {
+  /** Upserts the tracks that hold something now or did before (an empty track stays empty: nothing to write). */
+  private async saveTracks(
+    m: EntityManager,
+    monitor: Monitor,
+    stored: ReadonlyMap<IncidentKind, MonitorTrack>,
+    next: Map<IncidentKind, IncidentTrack>,
+    openIds: Map<IncidentKind, string | null>,
+  ) {
+    const changed = (kind: IncidentKind) => {
+      const before = stored.get(kind);
+      return !isEmpty(next.get(kind) ?? EMPTY_TRACK) || (before !== undefined && !isEmpty(toTrack(before)));
+    };
+    const rows = INCIDENT_KINDS.filter(changed).map((kind) => {
       const t = next.get(kind) ?? EMPTY_TRACK;
       return {
         monitorId: monitor.id,
@@ -197,9 +209,6 @@ export class HealthRecorder {
     if (rows.length) await m.getRepository(MonitorTrack).upsert(rows, ['monitorId', 'kind']);
   }
 }
-
-const RANKS = { info: 1, warning: 2, critical: 3 } as const;
-const rank = (s: keyof typeof RANKS) => RANKS[s];
 
 function toTrack(r: MonitorTrack): IncidentTrack {
   return {
@@ -247,20 +256,5 @@ function checkRow(monitor: Monitor, r: ProbeResult, assessment: CheckAssessment)
     rateLimitTotal: r.rateLimit?.total ?? null,
     rateLimitPercent: r.rateLimit?.usedPercent ?? null,
     rateLimitResetAt: r.rateLimit?.resetAt ?? null,
-  };
-}
-
-export function statusUpdate(monitor: Monitor, check: HealthCheck): HealthStatusUpdate {
-  return {
-    monitor_id: monitor.id,
-    name: monitor.name,
-    platform: monitor.platform,
-    status: check.status,
-    response_time: check.latencyMs,
-    http_status: check.httpStatus,
-    error_class: check.errorClass,
-    rate_limit_used: check.rateLimitUsed,
-    rate_limit_total: check.rateLimitTotal,
-    last_check: check.checkedAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { resolveStoredSecret } from '../../../auth/jwt-secret';
 
 const ALGORITHM = 'aes-256-gcm';
 const VERSION = 'v1';
@@ -56,14 +57,9 @@ export function keyFromSecret(secret: string): Buffer {
 
 /**
  * SECRETS_KEY when set; otherwise a key generated on first start and stored in app_settings, so every
- * process sharing the database agrees on it (as resolveJwtSecret does for the JWT secret).
+ * process sharing the database agrees on it (the same mechanism as the JWT secret).
  */
 export async function resolveSecretsKey(configured: string | undefined, db: DataSource): Promise<Buffer> {
   if (configured) return keyFromSecret(configured);
-  await db.query(`INSERT INTO "app_settings" ("key", "value") VALUES ($1, $2) ON CONFLICT ("key") DO NOTHING`, [
-    SETTINGS_KEY,
-    randomBytes(32).toString('base64url'),
-  ]);
-  const rows: { value: string }[] = await db.query(`SELECT "value" FROM "app_settings" WHERE "key" = $1`, [SETTINGS_KEY]);
-  return Buffer.from(rows[0].value, 'base64url');
+  return Buffer.from(await resolveStoredSecret(db, SETTINGS_KEY, () => randomBytes(32).toString('base64url')), 'base64url');
 }

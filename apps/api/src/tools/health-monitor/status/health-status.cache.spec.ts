@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
 import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
-import { errorRateOf } from './monitor-state';
+import { errorRateOf, stateAfter } from './monitor-state';
 
 const ORG = 'org-1';
 const row = (over: Record<string, unknown> = {}) => ({
@@ -82,6 +82,17 @@ describe('HealthStatusCache', () => {
     expect((await cache.get(ORG)).monitors[0].response_time).toBe(999);
   });
 
+  it('answers the first read after a monitor change from the database, not the old snapshot', async () => {
+    let name = 'X API';
+    const { db, calls } = fakeDb(() => [row({ name })]);
+    const cache = new HealthStatusCache(db);
+    await cache.get(ORG);
+    name = 'X API (renamed)';
+    cache.invalidate(ORG);
+    expect((await cache.get(ORG)).monitors[0].name).toBe('X API (renamed)');
+    expect(calls).toHaveLength(2);
+  });
+
   it('applies a recorded check without touching the database', async () => {
     const { db, calls } = fakeDb(() => [row()]);
     const cache = new HealthStatusCache(db);
@@ -97,7 +108,7 @@ describe('HealthStatusCache', () => {
       rateLimitPercent: null,
       checkedAt: new Date('2026-11-25T10:05:00Z'),
     } as HealthCheck;
-    cache.apply(ORG, monitor, check, 0.5);
+    cache.apply(ORG, monitor, stateAfter(monitor, check, 0.5));
     const after = await cache.get(ORG);
     expect(calls).toHaveLength(1);
     expect(after.overall_status).toBe('down');

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { summarizeHealth } from '../deciding/overall-status';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
-import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
-import { ERROR_RATE_CHECKS, type MonitorState, toSnapshot } from './monitor-state';
+import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState, toSnapshot } from './monitor-state';
 
 /** After this long an organization's snapshot is reloaded (in the background) so other processes' sweeps show. */
 export const SNAPSHOT_TTL_MS = 2_000;
@@ -64,31 +63,21 @@ export class HealthStatusCache {
     return (snap.body ??= render(snap.states, now));
   }
 
-  /** A check this process recorded (after its transaction committed). */
-  apply(organizationId: string, monitor: Monitor, check: HealthCheck, errorRate: number | null): void {
+  /** A check this process recorded (after its transaction committed), as stateAfter() made it. */
+  apply(organizationId: string, monitor: Monitor, state: MonitorState): void {
     const snap = this.orgs.get(organizationId);
     if (!snap) return; // nobody asked yet: the first read loads from the database
     if (!monitor.enabled && !snap.states.has(monitor.id)) return;
-    snap.states.set(monitor.id, {
-      monitorId: monitor.id,
-      name: monitor.name,
-      platform: monitor.platform,
-      probeKind: monitor.kind,
-      status: check.status,
-      latencyMs: check.latencyMs,
-      httpStatus: check.httpStatus,
-      errorClass: check.errorClass,
-      errorRate,
-      rateLimit: check.rateLimitPercent === null ? null : { used: check.rateLimitUsed, total: check.rateLimitTotal, usedPercent: check.rateLimitPercent },
-      lastCheck: check.checkedAt,
-    });
+    snap.states.set(monitor.id, state);
     snap.body = null;
   }
 
-  /** Monitors were added, changed or deleted: reload on the next read. */
+  /**
+   * Monitors were added, changed or deleted: the next read loads from the database before answering, so
+   * the admin who made the change sees it at once (not the old snapshot while a reload runs).
+   */
   invalidate(organizationId: string): void {
-    const snap = this.orgs.get(organizationId);
-    if (snap) snap.loadedAt = 0;
+    this.orgs.delete(organizationId);
   }
 
   /** One reload at a time per organization; a failure keeps the old snapshot (logged) and retries on the next read. */
@@ -142,13 +131,13 @@ function toState(r: StateRow): MonitorState {
     latencyMs: r.latency_ms,
     httpStatus: r.http_status,
     errorClass: r.error_class,
-    errorRate: r.checks >= 5 ? r.failed / r.checks : null,
+    errorRate: failedShare(r.failed, r.checks),
     rateLimit: r.rate_limit_percent === null ? null : { used: r.rate_limit_used, total: r.rate_limit_total, usedPercent: Number(r.rate_limit_percent) },
     lastCheck: r.checked_at ? new Date(r.checked_at) : null,
   };
 }
 
-export function render(states: ReadonlyMap<string, MonitorState>, now: number): HealthStatusResponseDto {
+function render(states: ReadonlyMap<string, MonitorState>, now: number): HealthStatusResponseDto {
   const list = [...states.values()];
   const summary = summarizeHealth(list.map(toSnapshot));
   const newest = list.reduce<number | null>((max, s) => (s.lastCheck && (max === null || s.lastCheck.getTime() > max) ? s.lastCheck.getTime() : max), null);
@@ -156,17 +145,6 @@ export function render(states: ReadonlyMap<string, MonitorState>, now: number): 
     platforms: summary.platforms,
     overall_status: summary.overall_status,
     last_updated: new Date(newest ?? now).toISOString(),
-    monitors: list.map((s) => ({
-      monitor_id: s.monitorId,
-      name: s.name,
-      platform: s.platform,
-      status: s.status,
-      response_time: s.latencyMs,
-      http_status: s.httpStatus,
-      error_class: s.errorClass,
-      rate_limit_used: s.rateLimit?.used ?? null,
-      rate_limit_total: s.rateLimit?.total ?? null,
-      last_check: s.lastCheck ? s.lastCheck.toISOString() : null,
-    })),
+    monitors: list.map(monitorHealth),
   };
 }

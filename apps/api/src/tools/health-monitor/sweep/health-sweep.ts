@@ -88,8 +88,8 @@ export class HealthSweep implements OnModuleInit {
     if (due.length > 0) {
       this.lastDuration.set((performance.now() - started) / 1000);
       this.lastMonitors.set(due.length);
+      this.logger.debug(`Swept ${due.length} monitors with ${groups.length} probes (${failed} failed)`);
     }
-    if (due.length > 0) this.logger.debug(`Swept ${due.length} monitors with ${groups.length} probes (${failed} failed)`);
     return { monitors: due.length, probes: groups.length, failed };
   }
 
@@ -100,19 +100,22 @@ export class HealthSweep implements OnModuleInit {
 
   /** Due monitors, claimed: next_check_at moves one interval ahead as they are selected. */
   private async claimDue(): Promise<Monitor[]> {
+    // Wrapped in a SELECT so every driver returns plain rows (pg gives a bare UPDATE ... RETURNING as [rows, count]).
     const rows: { id: string }[] = await this.db.query(
-      `UPDATE "monitors" m
-          SET "next_check_at" = now() + make_interval(secs => m."interval_seconds")
-        WHERE m."id" IN (
-          SELECT "id" FROM "monitors"
-           WHERE "enabled" AND "next_check_at" <= now()
-           ORDER BY "next_check_at"
-           LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-       RETURNING m."id"`,
+      `WITH claimed AS (
+         UPDATE "monitors" m
+            SET "next_check_at" = now() + make_interval(secs => m."interval_seconds")
+          WHERE m."id" IN (
+            SELECT "id" FROM "monitors"
+             WHERE "enabled" AND "next_check_at" <= now()
+             ORDER BY "next_check_at"
+             LIMIT $1
+             FOR UPDATE SKIP LOCKED)
+         RETURNING m."id")
+       SELECT "id" FROM claimed`,
       [MAX_MONITORS_PER_SWEEP],
     );
-    const ids = flatRows(rows).map((r) => r.id);
+    const ids = rows.map((r) => r.id);
     if (ids.length === 0) return [];
     return this.db.getRepository(Monitor).findBy({ id: In(ids) });
   }
@@ -160,9 +163,4 @@ export class HealthSweep implements OnModuleInit {
 
 function failure(checkedAt: Date, errorClass: NonNullable<ProbeResult['errorClass']>, errorMessage: string): ProbeResult {
   return { checkedAt, latencyMs: null, httpStatus: null, bodyBytes: null, errorClass, errorMessage, rateLimit: null, statusPage: null };
-}
-
-/** pg returns UPDATE ... RETURNING rows as [rows, count] through TypeORM's query(); PGlite as rows. */
-function flatRows<T>(rows: T[] | [T[], number]): T[] {
-  return Array.isArray(rows[0]) ? (rows[0] as T[]) : (rows as T[]);
 }

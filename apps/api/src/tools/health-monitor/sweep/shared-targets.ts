@@ -25,7 +25,7 @@ export function groupSharedTargets(monitors: readonly Monitor[]): ProbeGroup[] {
   return [...groups.values(), ...single];
 }
 
-export function sharedTargetKey(m: Monitor): string {
+function sharedTargetKey(m: Monitor): string {
   const headers = Object.entries(m.headers ?? {})
     .map(([k, v]) => [k.toLowerCase(), v])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

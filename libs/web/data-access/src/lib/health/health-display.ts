@@ -1,5 +1,6 @@
 import type { HealthSeverity, HealthState } from '@postprober/shared/health-events';
-import { PLATFORM_RULES, isPlatform } from '@postprober/shared/platforms';
+import { PLATFORMS, PLATFORM_RULES, isPlatform } from '@postprober/shared/platforms';
+import type { MonitorPlatform } from './health-api';
 
 /** Presentation helpers shared by the bell, the dashboard widget and the health pages. */
 
@@ -40,6 +41,9 @@ export function severityTone(severity: string): HealthTone {
 export function severityLabel(severity: string): string {
   return severity.charAt(0).toUpperCase() + severity.slice(1);
 }
+
+/** What a monitor, and so an incident, can be about: the publishing platforms, plus custom endpoints. */
+export const MONITOR_PLATFORMS: readonly MonitorPlatform[] = [...PLATFORMS, 'custom'];
 
 export function platformLabel(platform: string): string {
   if (isPlatform(platform)) return PLATFORM_RULES[platform].label;
