@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DatabaseHealth } from './database-health';
+import { Transactions } from './transactions';
 import { buildDataSourceOptions, databaseDriverKind, describeDatabase, isTransientConnectionError } from './data-source-options';
 
 /** Builds the Nest TypeORM options: entities come from TypeOrmModule.forFeature (autoLoadEntities). */
@@ -19,7 +20,7 @@ export function typeOrmModuleOptions(config: AppConfig): TypeOrmModuleOptions {
 
 /**
  * The API's one data source. Global: every module can inject DataSource, repositories (via
- * TypeOrmModule.forFeature) and DatabaseHealth. Shutting the app down destroys the data source, which
+ * TypeOrmModule.forFeature), Transactions and DatabaseHealth. Shutting the app down destroys the data source, which
  * closes PGlite and releases its folder lock.
  */
 @Global()
@@ -37,8 +38,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [DatabaseHealth],
-      exports: [DatabaseHealth],
+      providers: [DatabaseHealth, Transactions],
+      exports: [DatabaseHealth, Transactions],
     };
   }
 }

@@ -14,8 +14,16 @@ export interface CheckSample {
  * Failures that count in the error rate: the platform did not answer properly. An expired token, a rate limit or a
  * blocked target address is not the platform failing, so it never inflates the error rate (nor raises availability).
  */
-export function countsAsFailure(errorClass: ProbeErrorClass | null): boolean {
-  return errorClass !== null && errorClass !== 'credentials' && errorClass !== 'rate-limited' && errorClass !== 'blocked-address';
+export function countsAsFailure(errorClass: ProbeErrorClass | string | null): boolean {
+  return errorClass !== null && !(NOT_PLATFORM_FAILURES as readonly string[]).includes(errorClass);
+}
+
+/** Error classes that are not the platform failing (the same list SQL uses: `error_class <> ALL($n)`). */
+export const NOT_PLATFORM_FAILURES = ['credentials', 'rate-limited', 'blocked-address'] as const satisfies readonly ProbeErrorClass[];
+
+/** A stored check as the baseline reads it: the same failure rule as a fresh result. */
+export function storedCheckSample(row: { latencyMs: number | null; errorClass: string | null; status: string }): CheckSample {
+  return { latencyMs: row.latencyMs, ok: !countsAsFailure(row.errorClass), healthy: row.status === 'healthy' };
 }
 
 /** The sample a check leaves for later baselines. */

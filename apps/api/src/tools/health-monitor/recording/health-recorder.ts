@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../alerts/alert-publisher.port';
 import { AlertsStore } from '../alerts/alerts.store';
 import { assessCheck } from '../deciding/assess-check';
-import { learnBaseline, type CheckSample } from '../deciding/baseline';
+import { countsAsFailure, learnBaseline, storedCheckSample, type CheckSample } from '../deciding/baseline';
 import type { CheckAssessment, IncidentTrack } from '../deciding/decision.types';
 import { EMPTY_TRACK, type TrackRules } from '../deciding/incident-track';
 import { incidentTemplate } from '../deciding/incident-text';
@@ -92,7 +92,7 @@ export class HealthRecorder {
       return { check, raised };
     });
 
-    const state = stateAfter(monitor, check, errorRateOf([check.errorClass === null, ...history.map((h) => h.ok)]));
+    const state = stateAfter(monitor, check, errorRateOf([!countsAsFailure(check.errorClass), ...history.map((h) => h.ok)]));
     this.status.apply(monitor.organizationId, monitor, state);
     try {
       if (raised.length) this.publisher.publishAlerts(monitor.organizationId, raised);
@@ -112,7 +112,7 @@ export class HealthRecorder {
       order: { checkedAt: 'DESC' },
       take: HISTORY_CHECKS,
     });
-    return rows.map((r) => ({ latencyMs: r.latencyMs, ok: r.errorClass === null, healthy: r.status === 'healthy' }));
+    return rows.map(storedCheckSample);
   }
 
   /** The stored tracks (a kind without a row is EMPTY_TRACK); `lock` takes them FOR UPDATE. */

@@ -43,7 +43,7 @@ describe('HealthStatusCache', () => {
     const cache = new HealthStatusCache(db);
     const t0 = Date.now();
     const first = await cache.get(ORG, t0);
-    expect(calls).toEqual([[ORG]]);
+    expect(calls).toEqual([[ORG, ['credentials', 'rate-limited', 'blocked-address']]]);
     expect(first).toEqual({
       platforms: [
         expect.objectContaining({ platform: 'twitter', status: 'healthy', response_time: 120, error_rate: 10, rate_limit_used: 450, rate_limit_total: 500 }),

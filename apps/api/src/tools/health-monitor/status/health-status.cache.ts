@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { summarizeHealth } from '../deciding/overall-status';
+import { NOT_PLATFORM_FAILURES } from '../deciding/baseline';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
 import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState, toSnapshot } from './monitor-state';
@@ -109,13 +110,13 @@ export class HealthStatusCache {
            SELECT * FROM "health_checks" h WHERE h."monitor_id" = m."id" ORDER BY h."checked_at" DESC LIMIT 1
          ) c ON true
          LEFT JOIN LATERAL (
-           SELECT count(*)::int AS "checks", count(*) FILTER (WHERE x."error_class" IS NOT NULL)::int AS "failed"
+           SELECT count(*)::int AS "checks", count(*) FILTER (WHERE x."error_class" <> ALL($2))::int AS "failed"
              FROM (SELECT "error_class" FROM "health_checks" h WHERE h."monitor_id" = m."id"
                     ORDER BY h."checked_at" DESC LIMIT ${ERROR_RATE_CHECKS}) x
          ) r ON true
         WHERE m."organization_id" = $1 AND m."enabled"
         ORDER BY m."created_at", m."id"`,
-      [organizationId],
+      [organizationId, NOT_PLATFORM_FAILURES],
     );
     return new Map(rows.map((r) => [r.id, toState(r)]));
   }
