@@ -9,12 +9,17 @@ import { Incident } from './entities/incident.entity';
 import { MonitorTrack } from './entities/monitor-track.entity';
 import { Monitor } from './entities/monitor.entity';
 import { IncidentsController } from './incidents/incidents.controller';
+import { IncidentsRepository } from './incidents/incidents.repository';
 import { IncidentsService } from './incidents/incidents.service';
 import { DefaultMonitors } from './monitors/default-monitors';
 import { MonitorsController } from './monitors/monitors.controller';
+import { MonitorsRepository } from './monitors/monitors.repository';
 import { MonitorsService } from './monitors/monitors.service';
 import { PROBE_PROVIDERS } from './probes/probes.providers';
+import { HealthChecksRepository } from './recording/health-checks.repository';
 import { HealthRecorder } from './recording/health-recorder';
+import { MonitorTracksRepository } from './recording/monitor-tracks.repository';
+import { SecretsKeyRepository } from './secrets/secrets-key.repository';
 import { TOKEN_CIPHER_PROVIDER } from './secrets/token-cipher.provider';
 import { HealthStatusCache } from './status/health-status.cache';
 import { HealthStatusController } from './status/health-status.controller';
@@ -30,6 +35,11 @@ import { HealthSweep } from './sweep/health-sweep';
   imports: [TypeOrmModule.forFeature([Monitor, HealthCheck, Incident, IncidentEvent, MonitorTrack, DefaultMonitorsSeeded]), HealthAlertsModule],
   controllers: [MonitorsController, HealthStatusController, IncidentsController],
   providers: [
+    MonitorsRepository,
+    HealthChecksRepository,
+    IncidentsRepository,
+    MonitorTracksRepository,
+    SecretsKeyRepository,
     ...PROBE_PROVIDERS,
     TOKEN_CIPHER_PROVIDER,
     IncidentWriter,

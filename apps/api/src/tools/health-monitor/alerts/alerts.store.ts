@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { HealthAlert, HealthAlertType, HealthSeverity, IncidentKind } from '@postprober/shared/health-events';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
-import { AlertRead } from './entities/alert-read.entity';
-import { Alert } from './entities/alert.entity';
+import type { Tx } from '../../../core/database/transactions';
+import { AlertsRepository } from './alerts.repository';
+import type { Alert } from './entities/alert.entity';
 
 /** What the recorder knows when it raises an alert; the id and time are assigned here. */
 export interface NewAlert {
@@ -42,54 +41,37 @@ export function toHealthAlert(row: Alert): HealthAlert {
   };
 }
 
-/** The alerts log and each user's read marker. Ids are bigint decimal strings throughout. */
+/** The alerts log and each user's read marker, as the API and the gateway see them (rows in AlertsRepository). */
 @Injectable()
 export class AlertsStore {
-  constructor(
-    @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
-    @InjectRepository(AlertRead) private readonly reads: Repository<AlertRead>,
-  ) {}
+  constructor(private readonly repo: AlertsRepository) {}
 
   /**
    * Writes an alert inside the caller's transaction (the recorder's, with the incident change); publish it
-   * after that commits. A per-organization lock held until commit makes an organization's alerts commit in
-   * id order, so "everything after id X" never skips a row that a slower transaction commits later.
+   * after that commits. Alerts of one organization commit in id order (see AlertsRepository.append).
    */
-  async append(manager: EntityManager, alert: NewAlert): Promise<HealthAlert> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AlertsStore.append must run inside a transaction (the one that records the incident)');
-    }
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))`, [alert.organizationId]);
-    const row = await manager.save(manager.create(Alert, alert));
-    return toHealthAlert(row);
+  async append(tx: Tx, alert: NewAlert): Promise<HealthAlert> {
+    return toHealthAlert(await this.repo.append(tx, alert));
   }
 
   /** Alerts with an id above afterId (null: from the first), oldest first. */
   async after(organizationId: string, afterId: string | null, limit: number): Promise<HealthAlert[]> {
-    const rows = await this.alerts.find({
-      where: { organizationId, id: MoreThan(afterId ?? '0') },
-      order: { id: 'ASC' },
-      take: limit,
-    });
-    return rows.map(toHealthAlert);
+    return (await this.repo.after(organizationId, afterId, limit)).map(toHealthAlert);
   }
 
   /** The newest alerts, newest first. */
   async latest(organizationId: string, limit: number): Promise<HealthAlert[]> {
-    const rows = await this.alerts.find({ where: { organizationId }, order: { id: 'DESC' }, take: limit });
-    return rows.map(toHealthAlert);
+    return (await this.repo.latest(organizationId, limit)).map(toHealthAlert);
   }
 
   /** The organization's newest alert id, or null if it has none. */
-  async newestId(organizationId: string): Promise<string | null> {
-    const [row] = await this.alerts.query(`SELECT max("id")::text AS "id" FROM "alerts" WHERE "organization_id" = $1`, [organizationId]);
-    return (row as { id: string | null } | undefined)?.id ?? null;
+  newestId(organizationId: string): Promise<string | null> {
+    return this.repo.newestId(organizationId);
   }
 
   async readState(organizationId: string, userId: string): Promise<AlertReadState> {
-    const marker = await this.reads.findOneBy({ organizationId, userId });
-    const lastReadId = marker?.lastReadAlertId ?? null;
-    return { lastReadId, unreadCount: await this.countAfter(organizationId, lastReadId) };
+    const lastReadId = await this.repo.readMarker(organizationId, userId);
+    return { lastReadId, unreadCount: await this.repo.countAfter(organizationId, lastReadId, UNREAD_COUNT_CAP) };
   }
 
   /**
@@ -97,27 +79,7 @@ export class AlertsStore {
    * organization's newest alert (so a made-up id cannot hide alerts raised later).
    */
   async markRead(organizationId: string, userId: string, lastReadId: string): Promise<AlertReadState> {
-    await this.reads.query(
-      `INSERT INTO "alert_reads" ("organization_id", "user_id", "last_read_alert_id")
-       SELECT $1, $2, LEAST($3::bigint, newest.id)
-         FROM (SELECT max("id") AS id FROM "alerts" WHERE "organization_id" = $1) newest
-        WHERE newest.id IS NOT NULL
-       ON CONFLICT ("organization_id", "user_id") DO UPDATE
-         SET "last_read_alert_id" = GREATEST("alert_reads"."last_read_alert_id", EXCLUDED."last_read_alert_id"),
-             "updated_at" = now()`,
-      [organizationId, userId, lastReadId],
-    );
+    await this.repo.moveReadMarker(organizationId, userId, lastReadId);
     return this.readState(organizationId, userId);
-  }
-
-  /** Alerts after the marker, counted up to UNREAD_COUNT_CAP. */
-  private async countAfter(organizationId: string, afterId: string | null): Promise<number> {
-    const [row] = await this.alerts.query(
-      `SELECT count(*)::int AS "n" FROM (
-         SELECT 1 FROM "alerts" WHERE "organization_id" = $1 AND "id" > $2::bigint ORDER BY "id" LIMIT $3
-       ) unread`,
-      [organizationId, afterId ?? '0', UNREAD_COUNT_CAP],
-    );
-    return (row as { n: number }).n;
   }
 }

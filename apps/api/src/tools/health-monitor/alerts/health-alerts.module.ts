@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../../../auth/auth.module';
 import { ALERT_PUBLISHER } from './alert-publisher.port';
 import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
 import { AlertsStore } from './alerts.store';
 import { AlertRead } from './entities/alert-read.entity';
 import { Alert } from './entities/alert.entity';
@@ -17,7 +18,7 @@ import { SocketIoAlertPublisher } from './socket-io-alert.publisher';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert, AlertRead]), AuthModule],
   controllers: [AlertsController],
-  providers: [AlertsStore, HealthAlertsGateway, SocketIoAlertPublisher, { provide: ALERT_PUBLISHER, useExisting: SocketIoAlertPublisher }],
+  providers: [AlertsRepository, AlertsStore, HealthAlertsGateway, SocketIoAlertPublisher, { provide: ALERT_PUBLISHER, useExisting: SocketIoAlertPublisher }],
   exports: [AlertsStore, ALERT_PUBLISHER],
 })
 export class HealthAlertsModule {}

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { DefaultMonitorsSeeded } from '../entities/default-monitors-seeded.entity';
-import { Monitor } from '../entities/monitor.entity';
+import { Transactions } from '../../../core/database/transactions';
+import { MonitorsRepository, type NewMonitor } from './monitors.repository';
 
 const DEFAULT_NAMES = { twitter: 'X (Twitter) status', linkedin: 'LinkedIn status', instagram: 'Instagram status', facebook: 'Facebook status' } as const;
 
@@ -17,7 +15,8 @@ export class DefaultMonitors {
   private readonly seeded = new Set<string>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly monitors: MonitorsRepository,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -29,28 +28,16 @@ export class DefaultMonitors {
 
   /** Every organization without its defaults yet (new ones since the last sweep). */
   async ensureForAll(): Promise<void> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT o."id" FROM "organizations" o
-        WHERE NOT EXISTS (SELECT 1 FROM "default_monitors_seeded" s WHERE s."organization_id" = o."id")`,
-    );
-    for (const { id } of rows) await this.ensureFor(id);
+    for (const id of await this.monitors.organizationsWithoutDefaults()) await this.ensureFor(id);
   }
 
   /** Marker and monitors in one transaction: two processes seeding at once insert the monitors once. */
   private async seed(organizationId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(DefaultMonitorsSeeded)
-        .values({ organizationId })
-        .orIgnore()
-        .returning(['organizationId'])
-        .execute();
-      if (inserted.raw.length === 0) return;
+    await this.transactions.run(async (tx) => {
+      if (!(await this.monitors.markDefaultsSeeded(tx, organizationId))) return;
       const pages = this.config.health.statusPages;
-      const monitors = (Object.keys(DEFAULT_NAMES) as (keyof typeof DEFAULT_NAMES)[]).map((platform) =>
-        m.create(Monitor, {
+      const monitors = (Object.keys(DEFAULT_NAMES) as (keyof typeof DEFAULT_NAMES)[]).map(
+        (platform): NewMonitor => ({
           organizationId,
           name: DEFAULT_NAMES[platform],
           platform,
@@ -63,7 +50,7 @@ export class DefaultMonitors {
           isDefault: true,
         }),
       );
-      await m.save(monitors);
+      await this.monitors.createMany(tx, monitors);
     });
   }
 }

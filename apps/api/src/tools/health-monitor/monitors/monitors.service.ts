@@ -1,24 +1,26 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { CreateMonitorDto, UpdateMonitorDto } from '../dto/save-monitor.dto';
-import { HealthCheck } from '../entities/health-check.entity';
-import { Monitor } from '../entities/monitor.entity';
+import type { HealthCheck } from '../entities/health-check.entity';
+import type { Monitor } from '../entities/monitor.entity';
 import { assertPublicTarget, BlockedTargetError } from '../probes/address-guard';
+import { HealthChecksRepository, type HistoryPoint } from '../recording/health-checks.repository';
 import { TokenCipher } from '../secrets/token-cipher';
 import { HealthStatusCache } from '../status/health-status.cache';
 import { DefaultMonitors } from './default-monitors';
+import { MonitorsRepository } from './monitors.repository';
 
 /** Most monitors one organization may have: each is probed on every interval. */
 export const MAX_MONITORS_PER_ORGANIZATION = 200;
+/** Most points one history answer holds (a 30 s interval over 168 h is 20,160). */
+const MAX_HISTORY_POINTS = 10_000;
 
 /** CRUD of an organization's monitors; every query is scoped by the caller's organization (other: 404). */
 @Injectable()
 export class MonitorsService {
   constructor(
-    @InjectRepository(Monitor) private readonly monitors: Repository<Monitor>,
-    @InjectRepository(HealthCheck) private readonly checks: Repository<HealthCheck>,
+    private readonly monitors: MonitorsRepository,
+    private readonly checks: HealthChecksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: TokenCipher,
     private readonly defaults: DefaultMonitors,
@@ -27,11 +29,11 @@ export class MonitorsService {
 
   async list(organizationId: string): Promise<Monitor[]> {
     await this.defaults.ensureFor(organizationId);
-    return this.monitors.find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.monitors.listFor(organizationId);
   }
 
   async get(organizationId: string, id: string): Promise<Monitor> {
-    const monitor = await this.monitors.findOneBy({ id, organizationId });
+    const monitor = await this.monitors.findOne(organizationId, id);
     if (!monitor) throw new NotFoundException('Monitor not found');
     return monitor;
   }
@@ -39,11 +41,10 @@ export class MonitorsService {
   async create(organizationId: string, dto: CreateMonitorDto): Promise<Monitor> {
     this.assertInterval(dto.interval_seconds);
     await this.assertTarget(dto.url);
-    if ((await this.monitors.countBy({ organizationId })) >= MAX_MONITORS_PER_ORGANIZATION) {
+    if ((await this.monitors.countFor(organizationId)) >= MAX_MONITORS_PER_ORGANIZATION) {
       throw new BadRequestException(`An organization can have at most ${MAX_MONITORS_PER_ORGANIZATION} monitors; delete one first`);
     }
-    const created = await this.monitors.save(
-      this.monitors.create({
+    const created = await this.monitors.create({
         organizationId,
         name: dto.name.trim(),
         platform: dto.platform,
@@ -59,8 +60,7 @@ export class MonitorsService {
         enabled: dto.enabled ?? true,
         isDefault: false,
         nextCheckAt: new Date(),
-      }),
-    );
+    });
     this.status.invalidate(organizationId);
     return created;
   }
@@ -98,22 +98,19 @@ export class MonitorsService {
   }
 
   async remove(organizationId: string, id: string): Promise<void> {
-    const result = await this.monitors.delete({ id, organizationId });
-    if (!result.affected) throw new NotFoundException('Monitor not found');
+    if (!(await this.monitors.delete(organizationId, id))) throw new NotFoundException('Monitor not found');
     this.status.invalidate(organizationId);
   }
 
   /** The newest check of each monitor (one query). */
-  async lastChecks(monitorIds: string[]): Promise<Map<string, HealthCheck>> {
-    if (monitorIds.length === 0) return new Map();
-    const rows = await this.checks
-      .createQueryBuilder('c')
-      .distinctOn(['c.monitor_id'])
-      .where({ monitorId: In(monitorIds) })
-      .orderBy('c.monitor_id')
-      .addOrderBy('c.checked_at', 'DESC')
-      .getMany();
-    return new Map(rows.map((c) => [c.monitorId, c]));
+  lastChecks(monitorIds: string[]): Promise<Map<string, HealthCheck>> {
+    return this.checks.latestPerMonitor(monitorIds);
+  }
+
+  /** The organization's monitor's checks over the last `hours`, oldest first (at most the newest 10,000). */
+  async history(organizationId: string, monitorId: string, hours: number, now = Date.now()): Promise<HistoryPoint[]> {
+    if (!(await this.monitors.exists(organizationId, monitorId))) throw new NotFoundException('Monitor not found');
+    return this.checks.history(monitorId, new Date(now - hours * 3_600_000), MAX_HISTORY_POINTS);
   }
 
   private assertInterval(seconds: number | undefined): void {

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthAlert, IncidentKind } from '@postprober/shared/health-events';
-import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { Transactions, type Tx } from '../../../core/database/transactions';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../alerts/alert-publisher.port';
 import { AlertsStore } from '../alerts/alerts.store';
 import { assessCheck } from '../deciding/assess-check';
@@ -12,15 +11,17 @@ import { EMPTY_TRACK, type TrackRules } from '../deciding/incident-track';
 import { incidentTemplate } from '../deciding/incident-text';
 import { IncidentWriter, type WrittenIncident } from '../deciding/incident-writer';
 import { compareSeverity } from '../deciding/severity';
-import { HealthCheck } from '../entities/health-check.entity';
-import { IncidentEvent } from '../entities/incident-event.entity';
-import { Incident } from '../entities/incident.entity';
+import type { HealthCheck } from '../entities/health-check.entity';
+import type { Incident } from '../entities/incident.entity';
 import type { Monitor } from '../entities/monitor.entity';
-import { MonitorTrack } from '../entities/monitor-track.entity';
+import type { MonitorTrack } from '../entities/monitor-track.entity';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 import type { ProbeResult } from '../probes/platform-probe.port';
 import { HealthStatusCache } from '../status/health-status.cache';
 import { errorRateOf, monitorHealth, stateAfter } from '../status/monitor-state';
+import { HealthChecksRepository, type NewHealthCheck } from './health-checks.repository';
 import { advanceAll, factsOf, INCIDENT_KINDS, sameTransition, severityAfter, type TrackStep } from './incident-changes';
+import { MonitorTracksRepository, type MonitorTrackRow } from './monitor-tracks.repository';
 
 /** Earlier checks read for the baseline (it uses at most 50 healthy ones and the last 20 for the error rate). */
 const HISTORY_CHECKS = 100;
@@ -36,7 +37,10 @@ export class HealthRecorder {
   private readonly rules: TrackRules;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly checks: HealthChecksRepository,
+    private readonly tracks: MonitorTracksRepository,
+    private readonly incidents: IncidentsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ALERT_PUBLISHER) private readonly publisher: AlertPublisher,
     private readonly alerts: AlertsStore,
@@ -52,18 +56,18 @@ export class HealthRecorder {
     const assessment = assessCheck(result, baseline, monitor.kind);
 
     // Predict the transitions from the current tracks to word them outside the transaction.
-    const current = await this.trackRows(this.db.manager, monitor.id, false);
+    const current = await this.tracks.read(monitor.id);
     const predicted = advanceAll(new Map([...current].map(([k, r]) => [k, toTrack(r)])), assessment, this.rules).changes;
     const texts = new Map<IncidentKind, { step: TrackStep; text: WrittenIncident }>();
     for (const step of predicted) {
       texts.set(step.kind, { step, text: await this.writer.write(monitor.organizationId, factsOf(monitor, step, assessment, result)) });
     }
 
-    const { check, raised } = await this.db.transaction(async (m) => {
+    const { check, raised } = await this.transactions.run(async (m) => {
       // Serializes recordings of one monitor (a sweep and a "check now" at once) before its tracks are read.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('monitor-track:' || $1, 0))`, [monitor.id]);
-      const check = await m.save(m.create(HealthCheck, checkRow(monitor, result, assessment)));
-      const stored = await this.trackRows(m, monitor.id, true);
+      await this.tracks.lockMonitor(m, monitor.id);
+      const check = await this.checks.insert(m, checkRow(monitor, result, assessment));
+      const stored = await this.tracks.readForUpdate(m, monitor.id);
       const { next, changes } = advanceAll(new Map([...stored].map(([k, r]) => [k, toTrack(r)])), assessment, this.rules);
       const openIds = new Map([...stored].map(([k, r]) => [k, r.openIncidentId]));
       const raised: HealthAlert[] = [];
@@ -106,25 +110,12 @@ export class HealthRecorder {
 
   /** Newest first, before the check being recorded. */
   private async history(monitorId: string): Promise<CheckSample[]> {
-    const rows = await this.db.getRepository(HealthCheck).find({
-      select: { latencyMs: true, errorClass: true, status: true },
-      where: { monitorId },
-      order: { checkedAt: 'DESC' },
-      take: HISTORY_CHECKS,
-    });
-    return rows.map(storedCheckSample);
-  }
-
-  /** The stored tracks (a kind without a row is EMPTY_TRACK); `lock` takes them FOR UPDATE. */
-  private async trackRows(m: EntityManager, monitorId: string, lock: boolean): Promise<Map<IncidentKind, MonitorTrack>> {
-    let query = m.getRepository(MonitorTrack).createQueryBuilder('t').where('t.monitor_id = :monitorId', { monitorId });
-    if (lock) query = query.setLock('pessimistic_write');
-    return new Map((await query.getMany()).map((r) => [r.kind, r]));
+    return (await this.checks.recent(monitorId, HISTORY_CHECKS)).map(storedCheckSample);
   }
 
   /** Writes the incident row and its event; returns the incident id (null: a resolve with no incident row left). */
   private async applyChange(
-    m: EntityManager,
+    m: Tx,
     monitor: Monitor,
     step: TrackStep,
     text: WrittenIncident,
@@ -132,13 +123,11 @@ export class HealthRecorder {
     at: Date,
   ): Promise<string | null> {
     const t = step.transition;
-    const incidents = m.getRepository(Incident);
-    let incident: Incident | null = openId ? await incidents.findOneBy({ id: openId }) : null;
+    let incident: Incident | null = openId ? await this.incidents.findById(m, openId) : null;
     if (!incident && t.type === 'resolved') return null;
     if (t.type === 'opened' || !incident) {
       // A transition on a track whose incident row is gone (deleted by hand) starts a new one.
-      incident = await incidents.save(
-        incidents.create({
+      incident = await this.incidents.create(m, {
           organizationId: monitor.organizationId,
           monitorId: monitor.id,
           platform: monitor.platform,
@@ -151,8 +140,7 @@ export class HealthRecorder {
           message: text.message,
           recommendedAction: text.action,
           engine: text.engine,
-        }),
-      );
+      });
     } else {
       if (t.type === 'resolved') {
         incident.status = 'resolved';
@@ -166,9 +154,9 @@ export class HealthRecorder {
           incident.engine = text.engine;
         }
       }
-      await incidents.save(incident);
+      await this.incidents.save(m, incident);
     }
-    await m.getRepository(IncidentEvent).insert({
+    await this.incidents.addEvent(m, {
       organizationId: monitor.organizationId,
       incidentId: incident.id,
       type: t.type,
@@ -180,7 +168,7 @@ export class HealthRecorder {
 
   /** Upserts the tracks that hold something now or did before (an empty track stays empty: nothing to write). */
   private async saveTracks(
-    m: EntityManager,
+    m: Tx,
     monitor: Monitor,
     stored: ReadonlyMap<IncidentKind, MonitorTrack>,
     next: Map<IncidentKind, IncidentTrack>,
@@ -190,7 +178,7 @@ export class HealthRecorder {
       const before = stored.get(kind);
       return !isEmpty(next.get(kind) ?? EMPTY_TRACK) || (before !== undefined && !isEmpty(toTrack(before)));
     };
-    const rows = INCIDENT_KINDS.filter(changed).map((kind) => {
+    const rows = INCIDENT_KINDS.filter(changed).map((kind): MonitorTrackRow => {
       const t = next.get(kind) ?? EMPTY_TRACK;
       return {
         monitorId: monitor.id,
@@ -206,7 +194,7 @@ export class HealthRecorder {
         updatedAt: new Date(),
       };
     });
-    if (rows.length) await m.getRepository(MonitorTrack).upsert(rows, ['monitorId', 'kind']);
+    await this.tracks.upsert(m, rows);
   }
 }
 
@@ -241,7 +229,7 @@ export function responseTime(r: Pick<ProbeResult, 'latencyMs' | 'httpStatus' | '
   return Math.round(r.latencyMs);
 }
 
-function checkRow(monitor: Monitor, r: ProbeResult, assessment: CheckAssessment): Partial<HealthCheck> {
+function checkRow(monitor: Monitor, r: ProbeResult, assessment: CheckAssessment): NewHealthCheck {
   return {
     organizationId: monitor.organizationId,
     monitorId: monitor.id,

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
+import type { HealthChecksRepository } from '../recording/health-checks.repository';
 import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
-import { errorRateOf, stateAfter } from './monitor-state';
+import { ERROR_RATE_CHECKS, errorRateOf, stateAfter } from './monitor-state';
 
 const ORG = 'org-1';
 const row = (over: Record<string, unknown> = {}) => ({
@@ -23,16 +23,16 @@ const row = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** A DataSource whose only allowed call is query(), answering from `rows` and counting calls. */
+/** A HealthChecksRepository whose only allowed call is statusSnapshot(), answering from `rows` and counting calls. */
 function fakeDb(rows: () => object[]) {
   const calls: unknown[][] = [];
   const db = {
-    query: async (sql: string, params: unknown[]) => {
-      calls.push(params);
+    statusSnapshot: async (organizationId: string, recentChecks: number) => {
+      calls.push([organizationId, recentChecks]);
       return rows();
     },
   };
-  return { db: db as unknown as DataSource, calls };
+  return { db: db as unknown as HealthChecksRepository, calls };
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
@@ -43,7 +43,7 @@ describe('HealthStatusCache', () => {
     const cache = new HealthStatusCache(db);
     const t0 = Date.now();
     const first = await cache.get(ORG, t0);
-    expect(calls).toEqual([[ORG, ['credentials', 'rate-limited', 'blocked-address']]]);
+    expect(calls).toEqual([[ORG, ERROR_RATE_CHECKS]]);
     expect(first).toEqual({
       platforms: [
         expect.objectContaining({ platform: 'twitter', status: 'healthy', response_time: 120, error_rate: 10, rate_limit_used: 450, rate_limit_total: 500 }),

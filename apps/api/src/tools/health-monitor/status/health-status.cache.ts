@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { summarizeHealth } from '../deciding/overall-status';
-import { NOT_PLATFORM_FAILURES } from '../deciding/baseline';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
+import { HealthChecksRepository, type MonitorStatusRow } from '../recording/health-checks.repository';
 import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState, toSnapshot } from './monitor-state';
 
 /** After this long an organization's snapshot is reloaded (in the background) so other processes' sweeps show. */
@@ -18,23 +16,6 @@ interface OrgSnapshot {
   reloading: Promise<void> | null;
 }
 
-interface StateRow {
-  id: string;
-  name: string;
-  platform: MonitorState['platform'];
-  kind: MonitorState['probeKind'];
-  checked_at: Date | null;
-  status: MonitorState['status'] | null;
-  latency_ms: number | null;
-  http_status: number | null;
-  error_class: string | null;
-  rate_limit_used: number | null;
-  rate_limit_total: number | null;
-  rate_limit_percent: number | null;
-  checks: number;
-  failed: number;
-}
-
 /**
  * GET /api/health-status from memory: a per-organization snapshot of each enabled monitor's latest state.
  * The recorder applies every check after it commits; a stale snapshot is answered at once and reloaded
@@ -45,7 +26,7 @@ export class HealthStatusCache {
   private readonly logger = new Logger('HealthStatusCache');
   private readonly orgs = new Map<string, OrgSnapshot>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly checks: HealthChecksRepository) {}
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
     let snap = this.orgs.get(organizationId);
@@ -100,29 +81,12 @@ export class HealthStatusCache {
   }
 
   private async load(organizationId: string): Promise<Map<string, MonitorState>> {
-    const rows: StateRow[] = await this.db.query(
-      `SELECT m."id", m."name", m."platform", m."kind",
-              c."checked_at", c."status", c."latency_ms", c."http_status", c."error_class",
-              c."rate_limit_used", c."rate_limit_total", c."rate_limit_percent",
-              r."checks", r."failed"
-         FROM "monitors" m
-         LEFT JOIN LATERAL (
-           SELECT * FROM "health_checks" h WHERE h."monitor_id" = m."id" ORDER BY h."checked_at" DESC LIMIT 1
-         ) c ON true
-         LEFT JOIN LATERAL (
-           SELECT count(*)::int AS "checks", count(*) FILTER (WHERE x."error_class" <> ALL($2))::int AS "failed"
-             FROM (SELECT "error_class" FROM "health_checks" h WHERE h."monitor_id" = m."id"
-                    ORDER BY h."checked_at" DESC LIMIT ${ERROR_RATE_CHECKS}) x
-         ) r ON true
-        WHERE m."organization_id" = $1 AND m."enabled"
-        ORDER BY m."created_at", m."id"`,
-      [organizationId, NOT_PLATFORM_FAILURES],
-    );
+    const rows = await this.checks.statusSnapshot(organizationId, ERROR_RATE_CHECKS);
     return new Map(rows.map((r) => [r.id, toState(r)]));
   }
 }
 
-function toState(r: StateRow): MonitorState {
+function toState(r: MonitorStatusRow): MonitorState {
   return {
     monitorId: r.id,
     name: r.name,

@@ -1,17 +1,11 @@
-import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, Repository } from 'typeorm';
 import { Principal } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { HealthHistoryQueryDto, HealthHistoryResponseDto } from '../dto/health-history.dto';
 import { HealthStatusResponseDto } from '../dto/health-status-response.dto';
-import { HealthCheck } from '../entities/health-check.entity';
-import { Monitor } from '../entities/monitor.entity';
+import { MonitorsService } from '../monitors/monitors.service';
 import { HealthStatusCache } from './health-status.cache';
-
-/** Most points one history answer holds (a 30 s interval over 168 h is 20,160). */
-const MAX_HISTORY_POINTS = 10_000;
 
 @ApiTags('health')
 @ApiBearerAuth()
@@ -20,8 +14,7 @@ const MAX_HISTORY_POINTS = 10_000;
 export class HealthStatusController {
   constructor(
     private readonly cache: HealthStatusCache,
-    @InjectRepository(Monitor) private readonly monitors: Repository<Monitor>,
-    @InjectRepository(HealthCheck) private readonly checks: Repository<HealthCheck>,
+    private readonly monitors: MonitorsService,
   ) {}
 
   /**
@@ -37,19 +30,11 @@ export class HealthStatusController {
   @Get('health-history')
   async getHealthHistory(@Principal() p: AuthPrincipal, @Query() q: HealthHistoryQueryDto): Promise<HealthHistoryResponseDto> {
     const hours = q.hours ?? 24;
-    if (!(await this.monitors.existsBy({ id: q.monitor, organizationId: p.organizationId }))) {
-      throw new NotFoundException('Monitor not found');
-    }
-    const rows = await this.checks.find({
-      select: { checkedAt: true, status: true, latencyMs: true, httpStatus: true },
-      where: { monitorId: q.monitor, checkedAt: MoreThanOrEqual(new Date(Date.now() - hours * 3_600_000)) },
-      order: { checkedAt: 'DESC' },
-      take: MAX_HISTORY_POINTS,
-    });
+    const points = await this.monitors.history(p.organizationId, q.monitor, hours);
     return {
       monitor_id: q.monitor,
       hours,
-      series: rows.reverse().map((r) => ({ checked_at: r.checkedAt.toISOString(), status: r.status, latency_ms: r.latencyMs, http_status: r.httpStatus })),
+      series: points.map((r) => ({ checked_at: r.checkedAt.toISOString(), status: r.status, latency_ms: r.latencyMs, http_status: r.httpStatus })),
     };
   }
 }

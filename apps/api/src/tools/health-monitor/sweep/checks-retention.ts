@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { JOBS_PORT, JobsPort } from '../../../core/jobs/jobs.port';
 import { JobsScheduler } from '../../../core/jobs/jobs.scheduler';
+import { HealthChecksRepository } from '../recording/health-checks.repository';
 
 export const CHECKS_RETENTION_JOB = 'health-checks-retention';
 const HOUR_MS = 3_600_000;
@@ -22,7 +21,7 @@ export class ChecksRetention implements OnModuleInit {
   constructor(
     @Inject(JOBS_PORT) private readonly jobs: JobsPort,
     private readonly scheduler: JobsScheduler,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly checks: HealthChecksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,19 +33,7 @@ export class ChecksRetention implements OnModuleInit {
   /** Returns how many checks were deleted. */
   async purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.health.checksRetentionDays * 24 * HOUR_MS);
-    const orgs: { id: string }[] = await this.db.query('SELECT "id" FROM "organizations"');
-    let deleted = 0;
-    for (const { id } of orgs) {
-      for (;;) {
-        const [, count] = (await this.db.query(
-          `DELETE FROM "health_checks" WHERE "id" IN (
-             SELECT "id" FROM "health_checks" WHERE "organization_id" = $1 AND "checked_at" < $2 LIMIT ${BATCH})`,
-          [id, cutoff],
-        )) as [unknown, number];
-        deleted += count;
-        if (count < BATCH) break;
-      }
-    }
+    const deleted = await this.checks.deleteOlderThan(cutoff, BATCH);
     if (deleted > 0) this.logger.log(`Deleted ${deleted} health checks older than ${cutoff.toISOString()}`);
     return deleted;
   }

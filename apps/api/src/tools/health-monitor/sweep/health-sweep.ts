@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Gauge } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { JOBS_PORT, JobsPort } from '../../../core/jobs/jobs.port';
 import { JobsScheduler } from '../../../core/jobs/jobs.scheduler';
 import { MetricsService } from '../../../core/metrics/metrics.service';
 import type { HealthCheck } from '../entities/health-check.entity';
-import { Monitor } from '../entities/monitor.entity';
+import type { Monitor } from '../entities/monitor.entity';
 import { DefaultMonitors } from '../monitors/default-monitors';
+import { MonitorsRepository } from '../monitors/monitors.repository';
 import { PLATFORM_PROBES, type PlatformProbe, type ProbeResult, type ProbeTarget } from '../probes/platform-probe.port';
 import { HealthRecorder } from '../recording/health-recorder';
 import { TokenCipher, TokenDecryptionError } from '../secrets/token-cipher';
@@ -45,7 +44,7 @@ export class HealthSweep implements OnModuleInit {
   constructor(
     @Inject(JOBS_PORT) private readonly jobs: JobsPort,
     private readonly scheduler: JobsScheduler,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly monitors: MonitorsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PLATFORM_PROBES) probes: PlatformProbe[],
     private readonly cipher: TokenCipher,
@@ -72,7 +71,7 @@ export class HealthSweep implements OnModuleInit {
       this.logger.error(`Could not add default monitors: ${(err as Error).message}`);
     }
     const started = performance.now();
-    const due = await this.claimDue();
+    const due = await this.monitors.claimDue(MAX_MONITORS_PER_SWEEP);
     const groups = groupSharedTargets(due);
     let failed = 0;
     const results = await runBounded(groups, this.config.health.sweepConcurrency, async (group) => {
@@ -96,28 +95,6 @@ export class HealthSweep implements OnModuleInit {
   /** "Check now": probes one monitor (enabled or not) and records the result. */
   async checkMonitor(monitor: Monitor): Promise<HealthCheck> {
     return this.recorder.record(monitor, await this.probe(monitor));
-  }
-
-  /** Due monitors, claimed: next_check_at moves one interval ahead as they are selected. */
-  private async claimDue(): Promise<Monitor[]> {
-    // Wrapped in a SELECT so every driver returns plain rows (pg gives a bare UPDATE ... RETURNING as [rows, count]).
-    const rows: { id: string }[] = await this.db.query(
-      `WITH claimed AS (
-         UPDATE "monitors" m
-            SET "next_check_at" = now() + make_interval(secs => m."interval_seconds")
-          WHERE m."id" IN (
-            SELECT "id" FROM "monitors"
-             WHERE "enabled" AND "next_check_at" <= now()
-             ORDER BY "next_check_at"
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
-         RETURNING m."id")
-       SELECT "id" FROM claimed`,
-      [MAX_MONITORS_PER_SWEEP],
-    );
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return [];
-    return this.db.getRepository(Monitor).findBy({ id: In(ids) });
   }
 
   /** Never throws: a probe that breaks its contract or outlives its timeout becomes a failed result. */
