@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Platform } from '@postprober/shared/platforms';
+import { normalizeContent, type Platform } from '@postprober/shared/platforms';
 import { RESPONSE_CACHE, type ResponseCache } from '../../core/cache/response-cache.port';
 import { LLM_PORT, type LlmPort } from '../../llm/llm.port';
 import { builtinOptimize, type OptimizedDraft } from './builtin-optimizer';
 import { OptimizedDraftSchema, buildSystemPrompt, checkOptimized } from './content-optimizer.prompt';
 import type { OptimizeContentResultDto } from './dto/optimize-content-response.dto';
-import { normalizeContent } from './post-text';
 import { describeImprovements, scorePost } from './rubric';
 
 export const OPERATION = 'optimize-content';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
+import { normalizeContent, PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { RESPONSE_CACHE, ResponseCache } from '../../core/cache/response-cache.port';
@@ -28,9 +28,6 @@ const HashtagAnswerSchema = z.object({
   hashtags: z.array(z.object({ tag: z.string(), category: z.enum(HASHTAG_CATEGORIES), reach: z.enum(HASHTAG_REACHES) })),
   strategy: z.string(),
 });
-
-/** Whitespace and case of spacing do not change the answer, so they do not change the cache key. */
-const normalizeContent = (content: string) => content.replace(/\s+/g, ' ').trim();
 
 function systemPrompt(plan: HashtagPlan): string {
   const { label } = PLATFORM_RULES[plan.platform];
