@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AiToolKit } from '../../llm/ai-tool-kit';
 import { TRENDING_TAGS } from '../../core/ports/trending-tags.port';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { HashtagGeneratorController } from './hashtag-generator.controller';
@@ -12,6 +13,6 @@ import { NoTrendingTagsAdapter } from './no-trending-tags.adapter';
 @Module({
   imports: [OrganizationsModule],
   controllers: [HashtagGeneratorController],
-  providers: [HashtagGeneratorService, { provide: TRENDING_TAGS, useClass: NoTrendingTagsAdapter }],
+  providers: [AiToolKit, HashtagGeneratorService, { provide: TRENDING_TAGS, useClass: NoTrendingTagsAdapter }],
 })
 export class HashtagGeneratorModule {}
