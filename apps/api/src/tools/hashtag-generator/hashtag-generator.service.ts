@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { normalizeContent, PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
 import { z } from 'zod';
-import { TRENDING_TAGS, TrendingTagsPort } from '../../core/ports/trending-tags.port';
+import { NO_TRENDING_TAGS, TRENDING_TAGS, TrendingTagsPort } from '../../core/ports/trending-tags.port';
 import { AiToolKit, type AiResultMeta, type AiToolTask } from '../../llm/ai-tool-kit';
 import { OrganizationSettingsService } from '../../organizations/organization-settings.service';
 import { builtinHashtags } from './builtin-hashtags';
@@ -68,11 +68,16 @@ export const HASHTAG_TASK: AiToolTask<HashtagInput, HashtagAnswer, Omit<HashtagR
 /** Suggests a hashtag mix for a post: model when configured, builtin engine otherwise or on failure; cached 24 h. */
 @Injectable()
 export class HashtagGeneratorService {
+  private readonly trends: TrendingTagsPort;
+
   constructor(
     private readonly kit: AiToolKit,
-    @Inject(TRENDING_TAGS) private readonly trends: TrendingTagsPort,
     private readonly settings: OrganizationSettingsService,
-  ) {}
+    // Provided by the module that owns trending data (see the port); none provided means no trends.
+    @Optional() @Inject(TRENDING_TAGS) trends: TrendingTagsPort | null,
+  ) {
+    this.trends = trends ?? NO_TRENDING_TAGS;
+  }
 
   async generate(organizationId: string, content: string, platform: Platform): Promise<HashtagResultDto> {
     const [branded, trending] = await Promise.all([
