@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { call, startTestApp, TestApp } from '../support/test-app';
+
+const ERROR_SCHEMA = (
+  JSON.parse(readFileSync(join(__dirname, '../../../../openapi.json'), 'utf8')) as {
+    components: { schemas: Record<string, { required: string[]; properties: Record<string, unknown> }> };
+  }
+).components.schemas['ErrorResponseDto'];
 
 const ADMIN = { organization_name: 'Acme', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 
@@ -12,6 +20,9 @@ function expectErrorBody(r: { status: number; body: any; headers: Headers }) {
     ...(r.body.fields ? { fields: expect.any(Array) } : {}),
   });
   expect(typeof r.body.message === 'string' || Array.isArray(r.body.message)).toBe(true);
+  // The same fields the committed spec declares: all required ones, nothing undeclared.
+  for (const key of ERROR_SCHEMA.required) expect(r.body).toHaveProperty(key);
+  for (const key of Object.keys(r.body)) expect(Object.keys(ERROR_SCHEMA.properties)).toContain(key);
 }
 
 describe('bad input (real HTTP, real Postgres)', () => {
@@ -73,5 +84,13 @@ describe('bad input (real HTTP, real Postgres)', () => {
     ];
     expect(cases.map((c) => c.status)).toEqual([400, 401, 404, 409, 413, 400]);
     for (const c of cases) expectErrorBody(c);
+    // Sign-in is limited per minute whatever RATE_LIMIT_PER_MINUTE says.
+    let limited = cases[0];
+    for (let i = 0; i < 20 && limited.status !== 429; i++) {
+      limited = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'x@acme.example', password: 'wrong password' } });
+    }
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectErrorBody(limited);
   });
 });
