@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth/auth.guard';
@@ -18,6 +18,7 @@ import { SystemModule } from './system/system.module';
 import { ContentOptimizerModule } from './tools/content-optimizer/content-optimizer.module';
 import { HashtagGeneratorModule } from './tools/hashtag-generator/hashtag-generator.module';
 import { HealthMonitorModule } from './tools/health-monitor/health-monitor.module';
+import { AppValidationPipe } from './core/http/app-validation.pipe';
 
 /** The whole API. Tests boot it through createApp(), so they get the real pipes, guards and filters. */
 @Module({})
@@ -52,7 +53,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AppThrottlerGuard },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+          useValue: new AppValidationPipe(),
         },
       ],
     };

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { setUpTenants, Tenants } from './hashtag-test-setup';
 
@@ -61,6 +62,19 @@ describe('POST /api/generate-hashtags without a model (builtin engine)', () => {
     const r = await generate(body);
     expect(r.status).toBe(400);
     expect(r.body.message).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
+  });
+
+  it('still answers when the cache table is unavailable (lookup and store both fail)', async () => {
+    const db = t.app.get(DataSource);
+    await db.query('ALTER TABLE ai_response_cache RENAME TO ai_response_cache_away');
+    try {
+      const r = await generate({ content: `${POST} No cache today.`, platform: 'linkedin' });
+      expect(r.status).toBe(200);
+      expect(r.body.result).toMatchObject({ engine: 'builtin', fallback: false, cached: false });
+      expect(r.body.result.hashtags.length).toBeGreaterThan(0);
+    } finally {
+      await db.query('ALTER TABLE ai_response_cache_away RENAME TO ai_response_cache');
+    }
   });
 
   it('requires credentials', async () => {

@@ -89,12 +89,14 @@ describe('POST /api/generate-hashtags with a model (fake OpenAI, real Postgres)'
     expect(again.body.result).toMatchObject({ engine: 'openai', fallback: false, cached: false });
   });
 
-  it('accepts a corrected answer after too many hashtags', async () => {
-    const many = { ...GOOD, hashtags: Array.from({ length: 7 }, (_, i) => ({ tag: `#Bread${i}`, category: 'niche', reach: 'medium' })) };
-    fake.script(reply.json(many), reply.json(GOOD));
-    const r = await generate(post());
-    expect(r.body.result).toMatchObject({ engine: 'openai', fallback: false });
-    expect(JSON.stringify(fake.requests[1].body?.messages)).toContain('7 hashtags given; give between 3 and 5');
+  it("trims a valid answer longer than the plan to the plan's count in the model's order, without asking again", async () => {
+    const six = ['#Sourdough', '#SlowFermentation', '#HomemadeBread', '#CrispyCrust', '#OpenCrumb', '#BreadBaking'];
+    fake.script(reply.json({ ...GOOD, hashtags: six.map((tag) => ({ tag, category: 'niche', reach: 'medium' })) }));
+    const r = await generate(post(), 'twitter');
+    expect(r.status).toBe(200);
+    expect(r.body.result).toMatchObject({ engine: 'openai', fallback: false, cached: false });
+    expect(r.body.result.hashtags.map((h: { tag: string }) => h.tag)).toEqual(six.slice(0, 2));
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('retries after a 429 and answers with the model', async () => {

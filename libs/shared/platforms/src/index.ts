@@ -1,1 +1,2 @@
 export * from './lib/platforms';
+export * from './lib/post-text';

@@ -9,6 +9,7 @@ import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { registerInputGuards } from './input-guard';
 import { buildOpenApiDocument } from './openapi';
 import { operationNames } from './operation-names';
 import { requestIdFor } from './request-id';
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: logger ?? undefined,
     bufferLogs: !!logger,
+    // Our own JSON parser (input-guard.ts) is the only one: Nest's would refuse an empty JSON body.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableCors({
@@ -40,6 +43,7 @@ export async function createApp(config: AppConfig, logger?: LoggerService | fals
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerInputGuards(fastify);
   const documentHeaders = await computeSecurityHeaders(false);
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(isApiPath(req.url) ? API_SECURITY_HEADERS : documentHeaders);

@@ -1,7 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { ErrorResponseDto } from './error-response.dto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/** The ErrorResponseDto body: the same shape for every error the API returns. */
+export function errorBody(status: number, message: string | string[], requestId: string, fields?: string[]): ErrorResponseDto {
+  return {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message,
+    ...(fields && fields.length > 0 ? { fields } : {}),
+    request_id: requestId,
+  };
+}
 
 /**
  * JSON errors for the API (unexpected ones become "Failed to <operation>" with the request id, logged once), and the portal's index.html for any other GET that matched no route,
@@ -26,21 +39,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (html) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     }
     if (error instanceof HttpException) {
-      const body = error.getResponse();
+      const status = error.getStatus();
+      const body = error.getResponse() as string | { message?: unknown; fields?: unknown };
+      const message = typeof body === 'string' ? body : body.message;
+      const fields = typeof body === 'object' && Array.isArray(body.fields) ? (body.fields as string[]) : undefined;
       return reply
-        .status(error.getStatus())
-        .send(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+        .status(status)
+        .send(errorBody(status, typeof message === 'string' || Array.isArray(message) ? message : error.message, req.id, fields));
     }
     // Fastify's own errors (body too large, bad JSON, unsupported media type) carry a 4xx status.
     const fst = error as { statusCode?: number; message?: string; code?: string };
     if (typeof fst.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
-      return reply.status(fst.statusCode).send({ statusCode: fst.statusCode, message: fst.message, error: fst.code });
+      return reply.status(fst.statusCode).send(errorBody(fst.statusCode, fst.message ?? STATUS_CODES[fst.statusCode] ?? 'Error', req.id));
     }
     const operation = this.operations.get(`${req.method} ${req.routeOptions.url}`) ?? 'handle the request';
     this.log.error({ msg: `Failed to ${operation}`, request_id: req.id, url: req.url, err: String((error as Error)?.stack ?? error) });
     return reply
       .status(500)
-      .send({ statusCode: 500, message: `Failed to ${operation}`, error: 'Internal Server Error', request_id: req.id });
+      .send(errorBody(500, `Failed to ${operation}`, req.id));
   }
 
   private isPortalPage(req: FastifyRequest): boolean {

@@ -9,8 +9,9 @@ export interface TrendingTag {
 }
 
 /**
- * Where tools read trending hashtags from. The trending analyzer (a later issue) provides the real
- * adapter; until then tools bind a default that knows no trends.
+ * Where tools read trending hashtags from. The module that owns the data provides it: a `@Global()`
+ * module with `{ provide: TRENDING_TAGS, useClass: ... }` in its providers and exports. Consumers inject it
+ * `@Optional()` and use NO_TRENDING_TAGS when nobody provides it, so neither side edits the other.
  */
 export interface TrendingTagsPort {
   /** The organization's top trending tags on the platform, hottest first, at most `limit`. */
@@ -18,3 +19,8 @@ export interface TrendingTagsPort {
 }
 
 export const TRENDING_TAGS = Symbol('TRENDING_TAGS');
+
+/** What a consumer uses while no module provides TRENDING_TAGS: knows no trends. */
+export const NO_TRENDING_TAGS: TrendingTagsPort = {
+  topTags: async () => [],
+};

@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PLATFORMS, type Platform } from '@postprober/shared/platforms';
+import { DRAFT_HASHTAG_PATTERN, PLATFORMS, type Platform } from '@postprober/shared/platforms';
 
 export const MAX_DRAFT_LENGTH = 10_000;
 export const MAX_DRAFT_HASHTAGS = 30;
-/** "#" then letters, digits or underscores (any script), as the platforms accept them. */
-export const HASHTAG_PATTERN = /^#[\p{L}\p{N}_]{1,99}$/u;
 
 /** Accepts "tag" or "#tag" and stores "#tag", so the client need not care. */
 const withHash = ({ value }: { value: unknown }) =>
@@ -31,6 +29,6 @@ export class SaveDraftDto {
   @IsArray()
   @ArrayMaxSize(MAX_DRAFT_HASHTAGS, { message: `hashtags must contain at most ${MAX_DRAFT_HASHTAGS} items` })
   @IsString({ each: true })
-  @Matches(HASHTAG_PATTERN, { each: true, message: 'each value in hashtags must be "#" followed by letters, digits or underscores (at most 100 characters)' })
+  @Matches(DRAFT_HASHTAG_PATTERN, { each: true, message: 'each value in hashtags must be "#" followed by letters, digits or underscores (at most 100 characters)' })
   hashtags?: string[];
 }

@@ -1,5 +1,6 @@
 import { PLATFORM_RULES, Platform, platformLength } from '@postprober/shared/platforms';
-import { figuresOf, isHashtagLine, mentionsOf, sentencesOf, urlsOf } from './post-text';
+import { isHashtagLine } from '@postprober/shared/platforms';
+import { figuresOf, mentionsOf, sentencesOf, urlsOf } from './post-text';
 import { CTA_RE, hasHookSignal } from './rubric';
 
 /** What the model is asked for, and what the builtin engine produces. */

@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { RESPONSE_CACHE } from '../../core/cache/response-cache.port';
+import { AiToolKit } from '../../llm/ai-tool-kit';
 import { BuiltinLlmAdapter } from '../../llm/builtin-llm.adapter';
 import { LLM_PORT } from '../../llm/llm.port';
 import { ContentOptimizerController } from './content-optimizer.controller';
@@ -16,6 +17,7 @@ describe('ContentOptimizerController', () => {
       controllers: [ContentOptimizerController],
       providers: [
         ContentOptimizerService,
+        AiToolKit,
         { provide: LLM_PORT, useValue: new BuiltinLlmAdapter() },
         { provide: RESPONSE_CACHE, useValue: { get: async () => null, set: async () => undefined } },
       ],

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../auth/auth-principal';
+import { aiEnvelope } from '../../llm/ai-tool-kit';
 import { ContentOptimizerService } from './content-optimizer.service';
 import { OptimizeContentResponseDto } from './dto/optimize-content-response.dto';
 import { OptimizeContentDto } from './dto/optimize-content.dto';
@@ -21,10 +22,6 @@ export class ContentOptimizerController {
   @HttpCode(200)
   @ApiOkResponse({ type: OptimizeContentResponseDto })
   async optimizeContent(@Principal() principal: AuthPrincipal, @Body() body: OptimizeContentDto): Promise<OptimizeContentResponseDto> {
-    const started = performance.now();
-    const result = await this.optimizer.optimize(principal.organizationId, body.content, body.platform);
-    return { success: true, result, processing_time: round2((performance.now() - started) / 1000) };
+    return aiEnvelope(() => this.optimizer.optimize(principal.organizationId, body.content, body.platform));
   }
 }
-
-const round2 = (seconds: number): number => Math.round(seconds * 100) / 100;

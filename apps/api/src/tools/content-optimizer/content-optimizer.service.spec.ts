@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ResponseCache } from '../../core/cache/response-cache.port';
 import type { LlmAnswer, LlmPort, StructuredTask } from '../../llm/llm.port';
 import type { OptimizedDraft } from './builtin-optimizer';
+import { AiToolKit } from '../../llm/ai-tool-kit';
 import { CACHE_TTL_SECONDS, ContentOptimizerService, OPERATION } from './content-optimizer.service';
 
 const LINK = 'https://acme.example/launch';
@@ -42,7 +43,7 @@ describe('ContentOptimizerService', () => {
 
   it('gives the model the platform rules as instructions, the post as data, and a check that guards facts', async () => {
     const llm = new ScriptedLlm('openai', () => modelAnswer(`1 year of work: our app is live. What do you think? ${LINK}`));
-    const out = await new ContentOptimizerService(llm, new MapCache()).optimize('org', `  ${POST}  `, 'twitter');
+    const out = await new ContentOptimizerService(new AiToolKit(llm, new MapCache())).optimize('org', `  ${POST}  `, 'twitter');
 
     const task = llm.tasks[0];
     expect(task).toMatchObject({ organizationId: 'org', operation: OPERATION, input: POST, schemaName: 'optimized_post' });
@@ -57,10 +58,10 @@ describe('ContentOptimizerService', () => {
   it('caches per organization, platform, engine and normalized content for 24 h', async () => {
     const cache = new MapCache();
     const llm = new ScriptedLlm('openai', () => modelAnswer(`A year later, our app is live ${LINK}`));
-    const svc = new ContentOptimizerService(llm, cache);
+    const svc = new ContentOptimizerService(new AiToolKit(llm, cache));
     const first = await svc.optimize('org', POST, 'twitter');
     await new Promise((r) => setImmediate(r)); // the write is not awaited by optimize()
-    expect([...cache.entries.keys()]).toEqual([`org|${OPERATION}|twitter|openai|${POST}`]);
+    expect([...cache.entries.keys()]).toEqual([`org|${OPERATION}|openai|twitter|${POST}`]);
     expect([...cache.entries.values()][0].ttl).toBe(CACHE_TTL_SECONDS);
 
     expect(await svc.optimize('org', POST.replace(/ /g, ' \n '), 'twitter')).toEqual({ ...first, cached: true });
@@ -72,7 +73,7 @@ describe('ContentOptimizerService', () => {
   it('does not cache a fallback answer', async () => {
     const cache = new MapCache();
     const llm = new ScriptedLlm('openai', async (task) => ({ data: await task.builtin(), engine: 'builtin', model: 'builtin', fallback: true, fallbackReason: 'LlmTimeoutError' }));
-    const out = await new ContentOptimizerService(llm, cache).optimize('org', POST, 'twitter');
+    const out = await new ContentOptimizerService(new AiToolKit(llm, cache)).optimize('org', POST, 'twitter');
     await new Promise((r) => setImmediate(r));
     expect(out).toMatchObject({ engine: 'builtin', fallback: true, cached: false });
     expect(cache.entries.size).toBe(0);
@@ -82,7 +83,7 @@ describe('ContentOptimizerService', () => {
     const cache = new MapCache();
     cache.failing = true;
     const llm = new ScriptedLlm('builtin', async (task) => ({ data: await task.builtin(), engine: 'builtin', model: 'builtin', fallback: false }));
-    const out = await new ContentOptimizerService(llm, cache).optimize('org', POST, 'linkedin');
+    const out = await new ContentOptimizerService(new AiToolKit(llm, cache)).optimize('org', POST, 'linkedin');
     expect(out).toMatchObject({ engine: 'builtin', cached: false, platform: 'linkedin' });
     expect(out.score).toBeGreaterThan(out.original_score);
   });

@@ -1,8 +1,10 @@
+import { HASHTAG_IN_TEXT } from '@postprober/shared/platforms';
+
 /** Small text helpers shared by the rubric, the builtin engine and the model-answer check. */
 
 export const URL_RE = /\bhttps?:\/\/[^\s]+/gi;
 export const MENTION_RE = /(?<![\w@])@[A-Za-z0-9_]{1,30}\b/g;
-export const HASHTAG_RE = /(?<![\w#&])#[\p{L}\p{N}_]+/gu;
+export const HASHTAG_RE = HASHTAG_IN_TEXT;
 export const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 // Figures: 42, 3.5, 1,200, 25%, $4.99, €10k, 2M. Sign and currency kept so "$5" and "5%" stay distinct.
 const FIGURE_RE = /[$€£]?\d+(?:[.,]\d+)*(?:\s?%|[kKmMbB]\b)?/g;
@@ -17,9 +19,6 @@ export function figuresOf(text: string): string[] {
   const plain = text.replace(URL_RE, ' ').replace(MENTION_RE, ' ').replace(HASHTAG_RE, ' ');
   return unique((plain.match(FIGURE_RE) ?? []).map((f) => f.replace(/\s/g, '').replace(/[.,]$/, '')));
 }
-
-/** Same text for the cache key: trimmed, runs of whitespace collapsed to one space. */
-export const normalizeContent = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
 /** Sentences, line breaks counting as boundaries. Keeps the punctuation with its sentence. */
 export function sentencesOf(text: string): string[] {
@@ -39,8 +38,6 @@ export function wordsOf(text: string): string[] {
     .split(/[^\p{L}\p{N}'’-]+/u)
     .filter((w) => /\p{L}/u.test(w));
 }
-
-export const isHashtagLine = (line: string): boolean => line.trim().length > 0 && line.trim().split(/\s+/).every((w) => /^#[\p{L}\p{N}_]+$/u.test(w));
 
 function stripTrailingPunctuation(url: string): string {
   return url.replace(/[.,;:!?)\]]+$/, '');

@@ -1,5 +1,5 @@
 import { PLATFORM_RULES, Platform, platformLength } from '@postprober/shared/platforms';
-import { emojiCount, figuresOf, hashtagsOf, mentionsOf, sentencesOf, urlsOf, wordsOf } from './post-text';
+import { emojiCount, figuresOf, HASHTAG_RE, hashtagsOf, mentionsOf, sentencesOf, urlsOf, wordsOf } from './post-text';
 
 /**
  * Our score of a post for a platform, 0–100, computed from the text alone (deterministic, documented,
@@ -71,7 +71,7 @@ function clarity(text: string): CriterionScore {
 }
 
 function cta(text: string): CriterionScore {
-  const lastSentence = sentencesOf(text.replace(/#[\p{L}\p{N}_]+/gu, '')).at(-1) ?? '';
+  const lastSentence = sentencesOf(text.replace(HASHTAG_RE, '')).at(-1) ?? '';
   const has = CTA_RE.test(text) || lastSentence.trim().endsWith('?');
   return { id: 'cta', points: has ? 10 : 0, max: 10, reason: has ? 'Has a call to action' : 'No call to action' };
 }

@@ -1,5 +1,5 @@
 import { PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
-import { isWellFormedHashtag } from '../../organizations/hashtag-format';
+import { isWellFormedHashtag } from '@postprober/shared/platforms';
 import { builtinHashtags } from './builtin-hashtags';
 import { finalizeAnswer, planHashtags } from './hashtag-plan';
 

@@ -1,5 +1,5 @@
 import { PLATFORM_RULES } from '@postprober/shared/platforms';
-import { hashtagKey, isWellFormedHashtag } from '../../organizations/hashtag-format';
+import { hashtagKey, isWellFormedHashtag } from '@postprober/shared/platforms';
 import { extractKeywords, Keyword, stem } from './keyword-extractor';
 import { clampStrategy, HashtagAnswer, HashtagPlan, HashtagSuggestion, tagWords } from './hashtag-plan';
 

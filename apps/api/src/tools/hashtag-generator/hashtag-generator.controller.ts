@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../auth/auth-principal';
+import { aiEnvelope } from '../../llm/ai-tool-kit';
 import { GenerateHashtagsDto } from './dto/generate-hashtags.dto';
 import { GenerateHashtagsResponseDto } from './dto/hashtags-response.dto';
 import { HashtagGeneratorService } from './hashtag-generator.service';
@@ -20,8 +21,6 @@ export class HashtagGeneratorController {
   @Post('generate-hashtags')
   @HttpCode(200)
   async generateHashtags(@Principal() p: AuthPrincipal, @Body() dto: GenerateHashtagsDto): Promise<GenerateHashtagsResponseDto> {
-    const started = performance.now();
-    const result = await this.hashtags.generate(p.organizationId, dto.content, dto.platform);
-    return { success: true, result, processing_time: Math.round((performance.now() - started) / 10) / 100 };
+    return aiEnvelope(() => this.hashtags.generate(p.organizationId, dto.content, dto.platform));
   }
 }

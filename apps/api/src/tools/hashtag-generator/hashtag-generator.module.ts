@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TRENDING_TAGS } from '../../core/ports/trending-tags.port';
+import { AiToolKit } from '../../llm/ai-tool-kit';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { HashtagGeneratorController } from './hashtag-generator.controller';
 import { HashtagGeneratorService } from './hashtag-generator.service';
-import { NoTrendingTagsAdapter } from './no-trending-tags.adapter';
 
 /**
  * POST /api/generate-hashtags. Needs LLM_PORT (LlmModule) and RESPONSE_CACHE (CacheModule), both global.
- * TRENDING_TAGS is bound to a no-trends default until the trending analyzer provides the real adapter.
+ * TRENDING_TAGS comes from whichever module owns trending data (optional: no trends without one).
  */
 @Module({
   imports: [OrganizationsModule],
   controllers: [HashtagGeneratorController],
-  providers: [HashtagGeneratorService, { provide: TRENDING_TAGS, useClass: NoTrendingTagsAdapter }],
+  providers: [AiToolKit, HashtagGeneratorService],
 })
 export class HashtagGeneratorModule {}

@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
-import { createHash } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { normalizeContent, PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
 import { z } from 'zod';
-import { RESPONSE_CACHE, ResponseCache } from '../../core/cache/response-cache.port';
-import { TRENDING_TAGS, TrendingTagsPort } from '../../core/ports/trending-tags.port';
-import { LLM_PORT, LlmPort } from '../../llm/llm.port';
+import { NO_TRENDING_TAGS, TRENDING_TAGS, TrendingTagsPort } from '../../core/ports/trending-tags.port';
+import { AiToolKit, type AiResultMeta, type AiToolTask } from '../../llm/ai-tool-kit';
 import { OrganizationSettingsService } from '../../organizations/organization-settings.service';
 import { builtinHashtags } from './builtin-hashtags';
 import type { HashtagResultDto } from './dto/hashtags-response.dto';
@@ -29,9 +27,6 @@ const HashtagAnswerSchema = z.object({
   strategy: z.string(),
 });
 
-/** Whitespace and case of spacing do not change the answer, so they do not change the cache key. */
-const normalizeContent = (content: string) => content.replace(/\s+/g, ' ').trim();
-
 function systemPrompt(plan: HashtagPlan): string {
   const { label } = PLATFORM_RULES[plan.platform];
   const range = modelRange(plan);
@@ -48,64 +43,47 @@ function systemPrompt(plan: HashtagPlan): string {
   return lines.join('\n');
 }
 
+interface HashtagInput {
+  content: string;
+  plan: HashtagPlan;
+}
+
+/** The generator's model task, declared once; the kit runs it (cache, fallback, meta fields). */
+export const HASHTAG_TASK: AiToolTask<HashtagInput, HashtagAnswer, Omit<HashtagResultDto, keyof AiResultMeta>> = {
+  operation: HASHTAG_CACHE_NAMESPACE,
+  cacheTtlSeconds: CACHE_TTL_SECONDS,
+  // Branded and trending tags are part of the key: a settings change or a new trend is never hidden by the cache.
+  cacheKey: ({ content, plan }) => JSON.stringify([plan.platform, normalizeContent(content), plan.branded, plan.trending.map((t) => t.tag)]),
+  prompt: ({ content, plan }) => ({
+    system: systemPrompt(plan),
+    input: content,
+    schema: HashtagAnswerSchema,
+    schemaName: 'hashtag_suggestions',
+    check: (a) => checkModelAnswer(a, plan),
+    builtin: () => builtinHashtags(content, plan),
+  }),
+  result: (answer, { plan }) => finalizeAnswer(answer, plan),
+};
+
 /** Suggests a hashtag mix for a post: model when configured, builtin engine otherwise or on failure; cached 24 h. */
 @Injectable()
 export class HashtagGeneratorService {
-  private readonly logger = new Logger(HashtagGeneratorService.name);
+  private readonly trends: TrendingTagsPort;
 
   constructor(
-    @Inject(LLM_PORT) private readonly llm: LlmPort,
-    @Inject(RESPONSE_CACHE) private readonly cache: ResponseCache,
-    @Inject(TRENDING_TAGS) private readonly trends: TrendingTagsPort,
+    private readonly kit: AiToolKit,
     private readonly settings: OrganizationSettingsService,
-  ) {}
+    // Provided by the module that owns trending data (see the port); none provided means no trends.
+    @Optional() @Inject(TRENDING_TAGS) trends: TrendingTagsPort | null,
+  ) {
+    this.trends = trends ?? NO_TRENDING_TAGS;
+  }
 
   async generate(organizationId: string, content: string, platform: Platform): Promise<HashtagResultDto> {
     const [branded, trending] = await Promise.all([
       this.settings.brandedHashtags(organizationId),
       this.trends.topTags(organizationId, platform, TRENDING_LOOKUP),
     ]);
-    const plan = planHashtags(content, platform, branded, trending);
-    // Branded and trending tags are part of the key: a settings change or a new trend is never hidden by the cache.
-    const key = createHash('sha256')
-      .update(JSON.stringify([platform, this.llm.engine, normalizeContent(content), plan.branded, plan.trending.map((t) => t.tag)]))
-      .digest('hex');
-    const hit = await this.cacheGet(organizationId, key);
-    if (hit) return { ...hit, cached: true };
-
-    const answer = await this.llm.structured<HashtagAnswer>({
-      organizationId,
-      operation: HASHTAG_CACHE_NAMESPACE,
-      system: systemPrompt(plan),
-      input: content,
-      schema: HashtagAnswerSchema,
-      schemaName: 'hashtag_suggestions',
-      check: (a) => checkModelAnswer(a, plan),
-      builtin: () => builtinHashtags(content, plan),
-    });
-    const { hashtags, strategy } = finalizeAnswer(answer.data, plan);
-    const result: HashtagResultDto = { hashtags, strategy, engine: answer.engine, fallback: answer.fallback, cached: false };
-    // A fallback is a degraded answer: the next identical request should try the model again. Not awaited:
-    // the cache is visible in this process at once and the answer need not wait for the database write.
-    if (!answer.fallback) void this.cacheSet(organizationId, key, result);
-    return result;
-  }
-
-  // The cache only saves work: if it fails, answer anyway (and never reject, so callers may not await).
-  private async cacheGet(organizationId: string, key: string): Promise<HashtagResultDto | null> {
-    try {
-      return await this.cache.get<HashtagResultDto>(organizationId, HASHTAG_CACHE_NAMESPACE, key);
-    } catch (err) {
-      this.logger.warn(`Response cache read failed: ${(err as Error).message}`);
-      return null;
-    }
-  }
-
-  private async cacheSet(organizationId: string, key: string, value: HashtagResultDto): Promise<void> {
-    try {
-      await this.cache.set(organizationId, HASHTAG_CACHE_NAMESPACE, key, value, CACHE_TTL_SECONDS);
-    } catch (err) {
-      this.logger.warn(`Response cache write failed: ${(err as Error).message}`);
-    }
+    return this.kit.run(HASHTAG_TASK, organizationId, { content, plan: planHashtags(content, platform, branded, trending) });
   }
 }

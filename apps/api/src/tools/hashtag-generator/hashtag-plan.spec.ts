@@ -21,7 +21,7 @@ describe('hashtag rules', () => {
     expect(modelRange(planHashtags(POST, 'twitter', [], []))).toEqual({ min: 1, max: 2 });
   });
 
-  it('rejects malformed, duplicate, already-present and too many tags from a model, naming the problem', () => {
+  it('rejects malformed, duplicate, already-present and too few tags from a model, naming the problem', () => {
     const plan = planHashtags(POST, 'twitter', [], []);
     expect(checkModelAnswer(answer(['#EngineeringManagers']), plan)).toBeNull();
     expect(checkModelAnswer(answer(['#remote work']), plan)).toMatch(/"#remote work" is not a well-formed hashtag/);
@@ -29,7 +29,7 @@ describe('hashtag rules', () => {
     expect(checkModelAnswer(answer(['#2024']), plan)).toMatch(/not a well-formed/);
     expect(checkModelAnswer(answer(['#Guide', '#guide']), plan)).toBe('#guide appears more than once (tags are case-insensitive)');
     expect(checkModelAnswer(answer(['#REMOTEWORK']), plan)).toBe('#REMOTEWORK is already in the post');
-    expect(checkModelAnswer(answer(['#A1', '#B2', '#C3']), plan)).toBe('3 hashtags given; give between 1 and 2');
+    expect(checkModelAnswer(answer(['#A1', '#B2', '#C3', 'bad tag', '#A1']), plan)).toBeNull(); // beyond the plan: trimmed, not checked
     expect(checkModelAnswer(answer([]), plan)).toBe('0 hashtags given; give between 1 and 2');
     expect(checkModelAnswer(answer(['#Guide'], '  '), plan)).toBe('strategy is empty');
   });
@@ -44,6 +44,13 @@ describe('hashtag rules', () => {
     ]);
     expect(final.strategy.length).toBeLessThanOrEqual(300);
     expect(final.strategy.endsWith('…')).toBe(true);
+  });
+
+  it('trims a valid answer longer than the plan to the plan, in the model\'s order', () => {
+    const plan = planHashtags(POST, 'twitter', [], []);
+    const six = answer(['#Leadership', '#Managers', '#Guide', '#Teams', '#Hybrid', '#Async']);
+    expect(checkModelAnswer(six, plan)).toBeNull();
+    expect(finalizeAnswer(six, plan).hashtags.map((h) => h.tag)).toEqual(['#Leadership', '#Managers']);
   });
 
   it('clamps strategy at a word boundary', () => {

@@ -1,7 +1,6 @@
-import { PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
+import { dedupeHashtags, hashtagKey, hashtagsInText, isWellFormedHashtag, PLATFORM_RULES, Platform } from '@postprober/shared/platforms';
 import type { TrendingTag } from '../../core/ports/trending-tags.port';
-import { dedupeHashtags, hashtagKey, isWellFormedHashtag } from '../../organizations/hashtag-format';
-import { extractKeywords, hashtagsInText, stem } from './keyword-extractor';
+import { extractKeywords, stem } from './keyword-extractor';
 
 export const HASHTAG_CATEGORIES = ['trending', 'niche', 'branded'] as const;
 export type HashtagCategory = (typeof HASHTAG_CATEGORIES)[number];
@@ -105,17 +104,19 @@ export function finalizeAnswer(answer: HashtagAnswer, plan: HashtagPlan): Hashta
 
 /** Semantic check of a model's answer (the schema already holds): the violation in words, or null. */
 export function checkModelAnswer(answer: HashtagAnswer, plan: HashtagPlan): string | null {
+  const range = modelRange(plan);
+  // More good tags than the plan takes are trimmed (in the model's order) by finalizeAnswer, not re-asked:
+  // only the tags that will be kept are checked.
   const seen = new Set<string>();
-  for (const { tag } of answer.hashtags) {
+  for (const { tag } of answer.hashtags.slice(0, range.max)) {
     if (!isWellFormedHashtag(tag)) return `"${tag}" is not a well-formed hashtag ("#" then 2-50 letters, digits or underscores, at least one letter)`;
     const key = hashtagKey(tag);
     if (seen.has(key)) return `${tag} appears more than once (tags are case-insensitive)`;
     if (plan.existing.has(key)) return `${tag} is already in the post`;
     seen.add(key);
   }
-  const range = modelRange(plan);
   const n = answer.hashtags.length;
-  if (n < range.min || n > range.max) return `${n} hashtags given; give between ${range.min} and ${range.max}`;
+  if (n < range.min) return `${n} hashtags given; give between ${range.min} and ${range.max}`;
   if (!answer.strategy.trim()) return 'strategy is empty';
   return null;
 }

@@ -1,4 +1,5 @@
-import { extractKeywords, hashtagsInText, stem } from './keyword-extractor';
+import { hashtagsInText } from '@postprober/shared/platforms';
+import { extractKeywords, stem } from './keyword-extractor';
 
 describe('extractKeywords', () => {
   it('ranks repeated phrases first and camel-cases them, keeping acronyms', () => {

@@ -26,10 +26,6 @@ const NOISE = /\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#][\p{L}\p{
 const CLAUSE_SPLIT = /[.,;:!?()[\]{}"“”…\n\r\t|/\\–—•·]+|\p{Extended_Pictographic}+/u;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|-[\p{L}\p{N}]+)*/gu;
 
-/** Hashtags from the text itself (for "don't suggest what the post already has"). */
-export function hashtagsInText(text: string): string[] {
-  return [...text.matchAll(/#[\p{L}\p{N}_]+/gu)].map((m) => m[0]);
-}
 
 const isAcronym = (w: string) => /^[A-Z][A-Z0-9]{1,4}$/.test(w) && /[A-Z].*[A-Z0-9]|[A-Z]{2}/.test(w);
 

@@ -21,6 +21,7 @@ export type { CreateMonitorDto } from './models/create-monitor-dto';
 export type { CreateUserDto } from './models/create-user-dto';
 export type { DatabaseCheckDto } from './models/database-check-dto';
 export type { DraftResponseDto } from './models/draft-response-dto';
+export type { ErrorResponseDto } from './models/error-response-dto';
 export type { GenerateHashtagsDto } from './models/generate-hashtags-dto';
 export type { GenerateHashtagsResponseDto } from './models/generate-hashtags-response-dto';
 export type { HashtagResultDto } from './models/hashtag-result-dto';

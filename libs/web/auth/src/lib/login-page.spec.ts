@@ -1,3 +1,4 @@
+import { settle } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -150,8 +151,3 @@ describe('LoginPage', () => {
     expect(router.navigateByUrl).toHaveBeenCalledWith('/settings');
   });
 });
-
-/** Lets promise chains that follow an HTTP answer run before checking the page. */
-function settle() {
-  return new Promise((resolve) => setTimeout(resolve));
-}

@@ -1,3 +1,4 @@
+import { settle } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -142,8 +143,3 @@ describe('SetupPage', () => {
     expect(navigate).toHaveBeenCalledWith('/');
   });
 });
-
-/** Lets promise chains that follow an HTTP answer run before checking the page. */
-function settle() {
-  return new Promise((resolve) => setTimeout(resolve));
-}

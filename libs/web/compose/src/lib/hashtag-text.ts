@@ -1,5 +1,4 @@
-/** Hashtags as the API stores them: "#" then letters, digits or underscores (any script), not inside a word. */
-const HASHTAG = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
+import { HASHTAG_IN_TEXT } from '@postprober/shared/platforms';
 
 /** "Marketing" or "#Marketing" → "#Marketing". */
 export function asHashtag(tag: string): string {
@@ -10,7 +9,7 @@ export function asHashtag(tag: string): string {
 /** The distinct hashtags in a post, in order of first use (case-insensitive, first spelling kept). */
 export function hashtagsIn(text: string): string[] {
   const seen = new Map<string, string>();
-  for (const match of text.matchAll(HASHTAG)) {
+  for (const match of text.matchAll(HASHTAG_IN_TEXT)) {
     const key = match[0].toLowerCase();
     if (!seen.has(key)) seen.set(key, match[0]);
   }

@@ -1,42 +1,12 @@
-import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { typeInto as sharedTypeInto } from '@postprober/web/testing';
 import type { DraftResponseDto } from '@postprober/api-client';
 import type { HashtagsResult, OptimizeResult } from './content-ai';
 
 /** Helpers for the compose specs. Not exported from the library. */
-export function byTestId<T extends HTMLElement = HTMLElement>(root: HTMLElement, id: string): T {
-  const found = root.querySelector(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`No element with data-testid="${id}"`);
-  return found as T;
-}
-
-export function allByTestId<T extends HTMLElement = HTMLElement>(root: HTMLElement, id: string): T[] {
-  return Array.from(root.querySelectorAll<T>(`[data-testid="${id}"]`));
-}
+export { allByTestId, byTestId, nextRequest, requestsTo, settle } from '@postprober/web/testing';
 
 export function typeInto(root: HTMLElement, id: string, value: string): void {
-  const field = byTestId<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(root, id);
-  field.value = value;
-  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
-}
-
-export async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
-
-/** Waits until requests to `url` have been made (the client's calls go through promises) and returns them. */
-export async function requestsTo(http: HttpTestingController, url: string, count = 1): Promise<TestRequest[]> {
-  for (let i = 0; i < 50; i++) {
-    const found = http.match(url);
-    if (found.length > count) throw new Error(`Expected ${count} request(s) to ${url}, found ${found.length}`);
-    if (found.length === count) return found;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-  throw new Error(`No request to ${url}`);
-}
-
-export async function nextRequest(http: HttpTestingController, url: string): Promise<TestRequest> {
-  return (await requestsTo(http, url))[0];
+  sharedTypeInto(root, id, value, { blur: false });
 }
 
 export function optimizeResult(overrides: Partial<OptimizeResult> = {}): OptimizeResult {

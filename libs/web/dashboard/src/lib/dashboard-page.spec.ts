@@ -1,3 +1,4 @@
+import { settle } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -86,8 +87,3 @@ describe('DashboardPage', () => {
     expect(text(el, 'status-overall')).toBe('All systems operational');
   });
 });
-
-async function settle(fixture: { whenStable(): Promise<unknown> }) {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}

@@ -1,3 +1,4 @@
+import { settle } from '@postprober/web/testing';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -144,8 +145,4 @@ function reply(url: string, body: unknown, init?: { status: number; statusText: 
     expect(found).toHaveLength(1);
     found[0].flush(body, init);
   };
-}
-
-function settle() {
-  return new Promise((resolve) => setTimeout(resolve));
 }

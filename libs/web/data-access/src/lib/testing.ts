@@ -1,4 +1,3 @@
-import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { MeResponseDto } from '@postprober/api-client';
 import { TOKEN_STORAGE_KEY } from './token-storage';
 
@@ -23,13 +22,4 @@ export function storeToken(token = 'stored-jwt', expiresAt = Date.now() + 3_600_
   localStorage.setItem(TOKEN_STORAGE_KEY, JSON.stringify({ token, expiresAt }));
 }
 
-/** Waits until a request to `url` has been made (the store's calls go through promises) and returns it. */
-export async function nextRequest(http: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let i = 0; i < 50; i++) {
-    const found = http.match(url);
-    if (found.length > 1) throw new Error(`Expected one request to ${url}, found ${found.length}`);
-    if (found.length === 1) return found[0];
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-  throw new Error(`No request to ${url}`);
-}
+export { nextRequest } from '@postprober/web/testing';

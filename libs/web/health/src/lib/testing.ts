@@ -1,40 +1,8 @@
-import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import type { HealthSocketHandlers, Incident, Monitor, MonitorCheck, MonitorHealth } from '@postprober/web/data-access';
 
 /** Helpers and data for the health specs. Not exported from the library. */
 
-export function byTestId<T extends HTMLElement = HTMLElement>(root: HTMLElement, id: string): T {
-  const found = root.querySelector(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`No element with data-testid="${id}"`);
-  return found as T;
-}
-
-export function allByTestId(root: HTMLElement, id: string): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
-}
-
-export function type(root: HTMLElement, id: string, value: string): void {
-  const input = byTestId<HTMLInputElement | HTMLSelectElement>(root, id);
-  input.value = value;
-  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
-  input.dispatchEvent(new Event('blur'));
-}
-
-export async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
-
-/** Waits for one request with this method and path (query ignored: check `request.params`). */
-export async function nextRequest(http: HttpTestingController, method: string, path: string): Promise<TestRequest> {
-  for (let i = 0; i < 50; i++) {
-    const found = http.match((r) => r.method === method && r.url === path);
-    if (found.length > 1) throw new Error(`Expected one ${method} ${path}, found ${found.length}`);
-    if (found.length === 1) return found[0];
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-  throw new Error(`No ${method} ${path}`);
-}
+export { allByTestId, byTestId, nextRequest, settle, typeInto as type } from '@postprober/web/testing';
 
 /** A socket connector that never connects by itself; the spec plays the server through `handlers`. */
 export class FakeChannel {

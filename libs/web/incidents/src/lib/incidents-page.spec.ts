@@ -1,3 +1,4 @@
+import { settle } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -125,8 +126,3 @@ describe('IncidentsPage', () => {
     expect(byTestId(el, 'incident-events')).toBeNull();
   });
 });
-
-async function settle(fixture: { whenStable(): Promise<unknown> }) {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}

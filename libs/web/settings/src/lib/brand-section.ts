@@ -8,17 +8,16 @@ import {
   viewChild,
 } from '@angular/core';
 import { OrganizationService } from '@postprober/api-client';
+import { isWellFormedHashtag } from '@postprober/shared/platforms';
 import { describeApiError } from '@postprober/web/util';
 
 export const MAX_BRAND_HASHTAGS = 10;
 
-/** Same rule as the API: "#", then 2–50 letters, digits or underscores, at least one a letter. */
-const HASHTAG_PATTERN = /^#(?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]{2,50}$/u;
 
 /** Why `tag` cannot be added to `tags`, or null when it can. */
 export function brandTagError(tag: string, tags: readonly string[]): string | null {
   if (!tag) return 'Enter a hashtag, e.g. #YourBrand.';
-  if (!HASHTAG_PATTERN.test(tag)) {
+  if (!isWellFormedHashtag(tag)) {
     return `${tag} is not a valid hashtag: use "#" then 2–50 letters, digits or underscores, with at least one letter.`;
   }
   const key = tag.toLocaleLowerCase('en-US');

@@ -1,0 +1,40 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { declareErrorResponses } from './openapi-errors';
+
+const doc = (): OpenAPIObject => ({
+  openapi: '3.0.0',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/api/livez': { get: { operationId: 'livez', responses: { '200': { description: 'ok' } } } },
+    '/api/monitors/{id}': {
+      patch: {
+        operationId: 'updateMonitor',
+        security: [{ bearer: [] }],
+        parameters: [{ in: 'path', name: 'id', required: true }],
+        requestBody: { content: { 'application/json': { schema: {} } } },
+        responses: { '200': { description: 'ok' }, '409': { description: 'Name taken' } },
+      },
+    },
+  },
+});
+
+describe('declareErrorResponses', () => {
+  it('derives the errors from what the operation is', () => {
+    const out = declareErrorResponses(doc(), new Set(['updateMonitor']));
+    const patch = out.paths['/api/monitors/{id}'].patch!;
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '429']);
+    expect(patch.responses['409']).toEqual({ description: 'Name taken', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } });
+    expect(patch.responses['429']).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
+    expect(patch.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('marks public operations with security: [] and gives them only the errors they can return', () => {
+    const get = declareErrorResponses(doc(), new Set()).paths['/api/livez'].get!;
+    expect(get.security).toEqual([]);
+    expect(Object.keys(get.responses).sort()).toEqual(['200', '429']);
+  });
+
+  it('declares 403 only where roles apply', () => {
+    expect(declareErrorResponses(doc(), new Set()).paths['/api/monitors/{id}'].patch!.responses['403']).toBeUndefined();
+  });
+});

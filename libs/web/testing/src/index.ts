@@ -1,0 +1,2 @@
+export * from './lib/dom';
+export * from './lib/http';
