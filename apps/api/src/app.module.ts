@@ -19,7 +19,7 @@ import { ContentOptimizerModule } from './tools/content-optimizer/content-optimi
 import { HashtagGeneratorModule } from './tools/hashtag-generator/hashtag-generator.module';
 import { HealthMonitorModule } from './tools/health-monitor/health-monitor.module';
 
-/** The whole API. Tests boot it through createApp(), so they get the real pipes, guards and filters. */
+/** The whole API. Tests boot it through createApiApp() (app.ts), so they get the real pipes, guards and filters. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
