@@ -16,9 +16,24 @@ const toolBoundaries = TOOLS.map((tool) => ({
     },
 }));
 
+// The spine knows no feature: core/ never imports auth, organizations, drafts, tools or the composition
+// root. The typescript-eslint rule is used so this block does not override the tool blocks' no-restricted-imports.
+const coreBoundary = {
+    files: ["src/core/**/*.ts"],
+    rules: {
+        "@typescript-eslint/no-restricted-imports": ["error", {
+            patterns: [{
+                group: ["**/auth", "**/auth/**", "**/organizations", "**/organizations/**", "**/drafts", "**/drafts/**", "**/tools", "**/tools/**", "**/app.module", "**/app"],
+                message: "core/ knows no feature: declare a port or a primitive in core/ and let the feature depend on it.",
+            }],
+        }],
+    },
+};
+
 export default [
     ...baseConfig,
     ...toolBoundaries,
+    coreBoundary,
     {
         // Only config/ reads the environment: everything else receives the validated AppConfig.
         files: ["src/**/*.ts"],

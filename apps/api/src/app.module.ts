@@ -20,7 +20,7 @@ import { HashtagGeneratorModule } from './tools/hashtag-generator/hashtag-genera
 import { HealthMonitorModule } from './tools/health-monitor/health-monitor.module';
 import { AppValidationPipe } from './core/http/app-validation.pipe';
 
-/** The whole API. Tests boot it through createApp(), so they get the real pipes, guards and filters. */
+/** The whole API. Tests boot it through createApiApp() (app.ts), so they get the real pipes, guards and filters. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -1,4 +1,4 @@
-import { createApp } from './core/http/create-app';
+import { createApiApp } from './app';
 import { JsonLogger } from './core/logging/json-logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
@@ -15,7 +15,7 @@ async function main() {
     throw e;
   }
   const logger = new JsonLogger(config.logLevel);
-  const app = await createApp(config, logger);
+  const app = await createApiApp(config, logger);
   app.useLogger(logger);
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.log(

@@ -1,16 +1,9 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { AuthPrincipal } from './auth-principal';
 
-export type Role = 'admin' | 'member';
-
-export const IS_PUBLIC = 'auth:public';
-export const ROLES = 'auth:roles';
-
-/** Marks a route as reachable without credentials (login, setup, healthz). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-/** Restricts a route to the given roles; routes without it are open to every authenticated principal. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+// The access metadata lives in core/http so core's own admin-only controllers need not import auth.
+export { IS_PUBLIC, Public, ROLES, Roles } from '../core/http/access.decorators';
+export type { Role } from '../core/http/access.decorators';
 
 /** The authenticated user or API key behind this request. */
 export const Principal = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthPrincipal => {

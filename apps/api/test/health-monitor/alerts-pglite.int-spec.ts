@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseConfig } from '../../src/config/app-config';
-import { createApp } from '../../src/core/http/create-app';
+import { createApiApp } from '../../src/app';
 import { call } from '../support/test-app';
 import { createTestDataDir } from '../support/test-database';
 import { AlertsClient, connectAlerts, raiseAlert } from './alerts-socket';
@@ -16,7 +16,7 @@ describe('health alerts on embedded PGlite', () => {
 
   beforeAll(async () => {
     data = await createTestDataDir();
-    app = await createApp(parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-42', DATA_DIR: data.dir, HEALTH_SWEEP_TICK_MS: '3600000' }), false);
+    app = await createApiApp(parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-42', DATA_DIR: data.dir, HEALTH_SWEEP_TICK_MS: '3600000' }), false);
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const setup = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, parseConfig } from '../../src/config/app-config';
-import { createApp } from '../../src/core/http/create-app';
+import { createApiApp } from '../../src/app';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -21,7 +21,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
-  const app = await createApp(config, false);
+  const app = await createApiApp(config, false);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {

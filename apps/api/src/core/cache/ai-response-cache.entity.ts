@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Organization } from '../../organizations/entities/organization.entity';
 
 /**
  * One cached AI answer (see response-cache.port.ts). The key is stored hashed: it holds the user's
@@ -11,9 +10,11 @@ export class AiResponseCache {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid', primaryKeyConstraintName: 'PK_ai_response_cache' })
   organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  // The FK (migration AiResponseCache1795575797030) is declared by entity name, not by importing the
+  // class: core/ knows no feature. TypeORM resolves 'Organization' among the registered entities.
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'ai_response_cache_organization_id_fkey' })
-  organization?: Organization;
+  organization?: unknown;
 
   /** The tool's namespace, e.g. "optimize-content". */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_ai_response_cache' })

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Organization } from '../../organizations/entities/organization.entity';
 import { AiResponseCache } from './ai-response-cache.entity';
 import { PostgresResponseCache } from './postgres-response-cache';
 import { RESPONSE_CACHE } from './response-cache.port';
@@ -10,7 +9,7 @@ import { RESPONSE_CACHE } from './response-cache.port';
 @Global()
 @Module({
   // The entity is registered so migrations-drift and the data source know the table.
-  imports: [TypeOrmModule.forFeature([AiResponseCache, Organization])],
+  imports: [TypeOrmModule.forFeature([AiResponseCache])],
   providers: [
     { provide: PostgresResponseCache, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresResponseCache(ds) },
     { provide: RESPONSE_CACHE, useExisting: PostgresResponseCache },

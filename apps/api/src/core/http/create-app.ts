@@ -1,9 +1,8 @@
 import fastifyStatic from '@fastify/static';
-import { Logger, LoggerService } from '@nestjs/common';
+import { DynamicModule, Logger, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppModule } from '../../app.module';
 import type { AppConfig } from '../../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
@@ -18,15 +17,22 @@ import { resolveWebDir } from './web-dir';
 
 const SLOW_REQUEST_MS = 2000;
 
-/** Builds the HTTP application exactly as production runs it; tests call this too. */
-export async function createApp(config: AppConfig, logger?: LoggerService | false): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application around the given root module, exactly as production runs it. core/ knows no
+ * feature: the composition root (apps/api/src/app.ts, createApiApp) passes AppModule in.
+ */
+export async function createApp(
+  rootModule: DynamicModule | Type<unknown>,
+  config: AppConfig,
+  logger?: LoggerService | false,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: logger ?? undefined,
     bufferLogs: !!logger,
     // Our own JSON parser (input-guard.ts) is the only one: Nest's would refuse an empty JSON body.

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { ROLES } from '../../auth/auth.decorators';
+import { ROLES } from '../http/access.decorators';
 import { InProcessJobsAdapter } from './in-process-jobs.adapter';
 import { JobRegistry } from './job-registry';
 import { JobsController } from './jobs.controller';

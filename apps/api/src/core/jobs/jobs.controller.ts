@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/auth.decorators';
+import { Roles } from '../http/access.decorators';
 import { JobsResponseDto, JobStatusResponseDto } from './dto/jobs-response.dto';
 import { JOBS_PORT, JobsPort } from './jobs.port';
 

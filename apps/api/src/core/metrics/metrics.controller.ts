@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeController, ApiSecurity } from '@nestjs/swagger';
-import { Roles } from '../../auth/auth.decorators';
+import { Roles } from '../http/access.decorators';
 import { MetricsService } from './metrics.service';
 
 /** Prometheus scrape endpoint at /metrics (admin JWT or an admin API key as a bearer token). */
