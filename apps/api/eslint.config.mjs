@@ -30,10 +30,26 @@ const coreBoundary = {
     },
 };
 
+// Repositories are the only tool code that touches TypeORM or SQL (entities and module registration aside).
+// Spine folders (auth, organizations, drafts, llm, core/cache, core/jobs) are not yet under this rule.
+const toolDataLayer = {
+    files: ["src/tools/**/*.ts"],
+    ignores: ["src/tools/**/*.repository.ts", "src/tools/**/*.entity.ts", "src/tools/**/*.module.ts", "src/tools/**/*.spec.ts"],
+    rules: {
+        "@typescript-eslint/no-restricted-imports": ["error", {
+            paths: [
+                { name: "typeorm", message: "Only repositories (*.repository.ts) touch TypeORM; services take a Tx from core/database/transactions." },
+                { name: "@nestjs/typeorm", message: "Only repositories and modules use @nestjs/typeorm." },
+            ],
+        }],
+    },
+};
+
 export default [
     ...baseConfig,
     ...toolBoundaries,
     coreBoundary,
+    toolDataLayer,
     {
         // Only config/ reads the environment: everything else receives the validated AppConfig.
         files: ["src/**/*.ts"],

@@ -2,9 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-
-/** The metadata key role-restricted handlers carry (set by the auth module's `@Roles`). */
-const ROLES_METADATA = 'auth:roles';
+import { ROLES } from './access.decorators';
 const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorResponseDto' };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -19,7 +17,7 @@ export function rolesByOperation(app: INestApplication): Set<string> {
       if (!type) continue;
       for (const name of scanner.getAllMethodNames(type.prototype)) {
         const handler = (type.prototype as Record<string, () => unknown>)[name];
-        const roles = reflector.getAllAndOverride<string[] | undefined>(ROLES_METADATA, [handler, type]);
+        const roles = reflector.getAllAndOverride<string[] | undefined>(ROLES, [handler, type]);
         if (roles && roles.length > 0) restricted.add(name);
       }
     }
