@@ -41,6 +41,7 @@ export class AiToolKit {
     const hit = await this.lookup<R & AiResultMeta>(organizationId, task.operation, key);
     if (hit) return { ...hit, cached: true };
     const answer = await this.llm.structured<A>({ organizationId, operation: task.operation, ...task.prompt(input) });
+    if (answer.fallback) this.logger.warn(`${task.operation}: model answer replaced by the builtin engine: ${answer.fallbackReason ?? 'unknown'}`);
     const result: R & AiResultMeta = { ...task.result(answer.data, input), engine: answer.engine, fallback: answer.fallback, cached: false };
     // A fallback is degraded: the next identical request should try the model again. Not awaited.
     if (!answer.fallback) void this.store(organizationId, task.operation, key, result, task.cacheTtlSeconds);

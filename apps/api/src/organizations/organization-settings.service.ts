@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrganizationSettings } from './entities/organization-settings.entity';
-import { dedupeHashtags } from './hashtag-format';
+import { dedupeHashtags } from '@postprober/shared/platforms';
 
 /** Reads and saves an organization's settings; every query is scoped by the caller's organization. */
 @Injectable()

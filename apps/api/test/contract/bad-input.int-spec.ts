@@ -11,7 +11,7 @@ const ERROR_SCHEMA = (
 const ADMIN = { organization_name: 'Acme', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 
 /** The ErrorResponseDto shape every error answer has (openapi.json components.schemas.ErrorResponseDto). */
-function expectErrorBody(r: { status: number; body: any; headers: Headers }) {
+function expectErrorBody(r: Awaited<ReturnType<typeof call>>) {
   expect(r.body).toEqual({
     statusCode: r.status,
     error: expect.any(String),

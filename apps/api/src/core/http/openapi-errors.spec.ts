@@ -18,10 +18,17 @@ const doc = (): OpenAPIObject => ({
   },
 });
 
+/** The operation at path/method, which the fixture always has. */
+function operation(out: OpenAPIObject, path: string, method: 'get' | 'patch') {
+  const op = out.paths[path][method];
+  if (!op) throw new Error(`fixture has no ${method} ${path}`);
+  return op;
+}
+
 describe('declareErrorResponses', () => {
   it('derives the errors from what the operation is', () => {
     const out = declareErrorResponses(doc(), new Set(['updateMonitor']));
-    const patch = out.paths['/api/monitors/{id}'].patch!;
+    const patch = operation(out, '/api/monitors/{id}', 'patch');
     expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '429']);
     expect(patch.responses['409']).toEqual({ description: 'Name taken', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } });
     expect(patch.responses['429']).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
@@ -29,12 +36,12 @@ describe('declareErrorResponses', () => {
   });
 
   it('marks public operations with security: [] and gives them only the errors they can return', () => {
-    const get = declareErrorResponses(doc(), new Set()).paths['/api/livez'].get!;
+    const get = operation(declareErrorResponses(doc(), new Set()), '/api/livez', 'get');
     expect(get.security).toEqual([]);
     expect(Object.keys(get.responses).sort()).toEqual(['200', '429']);
   });
 
   it('declares 403 only where roles apply', () => {
-    expect(declareErrorResponses(doc(), new Set()).paths['/api/monitors/{id}'].patch!.responses['403']).toBeUndefined();
+    expect(operation(declareErrorResponses(doc(), new Set()), '/api/monitors/{id}', 'patch').responses['403']).toBeUndefined();
   });
 });

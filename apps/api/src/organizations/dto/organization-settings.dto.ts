@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
-import { HASHTAG_PATTERN } from '../hashtag-format';
+import { HASHTAG_PATTERN } from '@postprober/shared/platforms';
 import type { OrganizationSettings } from '../entities/organization-settings.entity';
 
 const trimEach = ({ value }: { value: unknown }) =>

@@ -1,5 +1,6 @@
 import { PLATFORM_RULES, Platform, platformLength } from '@postprober/shared/platforms';
-import { emojiCount, figuresOf, HASHTAG_RE, hashtagsOf, mentionsOf, sentencesOf, urlsOf, wordsOf } from './post-text';
+import { HASHTAG_IN_TEXT, hashtagsInText } from '@postprober/shared/platforms';
+import { emojiCount, figuresOf, mentionsOf, sentencesOf, urlsOf, wordsOf } from './post-text';
 
 /**
  * Our score of a post for a platform, 0–100, computed from the text alone (deterministic, documented,
@@ -71,7 +72,7 @@ function clarity(text: string): CriterionScore {
 }
 
 function cta(text: string): CriterionScore {
-  const lastSentence = sentencesOf(text.replace(HASHTAG_RE, '')).at(-1) ?? '';
+  const lastSentence = sentencesOf(text.replace(HASHTAG_IN_TEXT, '')).at(-1) ?? '';
   const has = CTA_RE.test(text) || lastSentence.trim().endsWith('?');
   return { id: 'cta', points: has ? 10 : 0, max: 10, reason: has ? 'Has a call to action' : 'No call to action' };
 }
@@ -89,7 +90,7 @@ function length(text: string, platform: Platform): CriterionScore {
 
 function hashtags(text: string, platform: Platform): CriterionScore {
   const { recommended, max } = PLATFORM_RULES[platform].hashtags;
-  const n = hashtagsOf(text).length;
+  const n = hashtagsInText(text).length;
   const range = `${recommended.min}–${recommended.max}`;
   const c = (points: number, reason: string): CriterionScore => ({ id: 'hashtags', points, max: 15, reason });
   if (n > max) return c(0, `${n} hashtags, over the maximum of ${max}`);

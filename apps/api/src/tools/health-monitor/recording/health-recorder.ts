@@ -128,18 +128,18 @@ export class HealthRecorder {
     if (t.type === 'opened' || !incident) {
       // A transition on a track whose incident row is gone (deleted by hand) starts a new one.
       incident = await this.incidents.create(m, {
-          organizationId: monitor.organizationId,
-          monitorId: monitor.id,
-          platform: monitor.platform,
-          kind: step.kind,
-          status: 'open',
-          severity: severityAfter(t),
-          peakSeverity: severityAfter(t),
-          openedAt: at,
-          resolvedAt: null,
-          message: text.message,
-          recommendedAction: text.action,
-          engine: text.engine,
+        organizationId: monitor.organizationId,
+        monitorId: monitor.id,
+        platform: monitor.platform,
+        kind: step.kind,
+        status: 'open',
+        severity: severityAfter(t),
+        peakSeverity: severityAfter(t),
+        openedAt: at,
+        resolvedAt: null,
+        message: text.message,
+        recommendedAction: text.action,
+        engine: text.engine,
       });
     } else {
       if (t.type === 'resolved') {
