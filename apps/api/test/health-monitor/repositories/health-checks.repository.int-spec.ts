@@ -1,29 +1,13 @@
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../../src/core/database/data-source-options';
+import type { DataSource } from 'typeorm';
 import { Organization } from '../../../src/organizations/entities/organization.entity';
 import { HealthCheck } from '../../../src/tools/health-monitor/entities/health-check.entity';
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { HealthChecksRepository, type NewHealthCheck } from '../../../src/tools/health-monitor/recording/health-checks.repository';
-import { createTestDataDir, createTestDatabase } from '../../support/test-database';
-
-type Driver = 'postgres' | 'pglite';
-
-/** A migrated data source on `driver`, and how to throw it away. */
-async function migratedDataSource(driver: Driver): Promise<{ db: DataSource; cleanup(): Promise<void> }> {
-  const entities = [Organization, Monitor, HealthCheck];
-  if (driver === 'postgres') {
-    const database = await createTestDatabase();
-    const db = await new DataSource(buildDataSourceOptions({ db: { url: database.url, dataDir: './unused' } }, entities)).initialize();
-    return { db, cleanup: async () => { await db.destroy(); await database.drop(); } };
-  }
-  const data = await createTestDataDir();
-  const db = await new DataSource(buildDataSourceOptions({ db: { dataDir: data.dir } }, entities)).initialize();
-  return { db, cleanup: async () => { await db.destroy(); await data.remove(); } };
-}
+import { DRIVERS, migratedDataSource } from '../../support/dual-database';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
 
-describe.each<Driver>(['postgres', 'pglite'])('HealthChecksRepository on %s', (driver) => {
+describe.each(DRIVERS)('HealthChecksRepository on %s', (driver) => {
   let db: DataSource;
   let cleanup: () => Promise<void>;
   let repo: HealthChecksRepository;
@@ -49,7 +33,7 @@ describe.each<Driver>(['postgres', 'pglite'])('HealthChecksRepository on %s', (d
   });
 
   beforeAll(async () => {
-    ({ db, cleanup } = await migratedDataSource(driver));
+    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, HealthCheck]));
     repo = new HealthChecksRepository(db.getRepository(HealthCheck), db);
     [{ id: orgId }] = await db.query(`INSERT INTO "organizations" ("name") VALUES ('Repo test') RETURNING "id"`);
     const monitor = async (name: string): Promise<string> =>
