@@ -1,4 +1,5 @@
-import { envSchema, Env } from './config.schema';
+import { PLATFORMS, type Platform } from '@postprober/shared/platforms';
+import { envSchema, Env, statusPageKey } from './config.schema';
 
 /** Typed configuration namespaces. The only place that reads process.env is loadConfig(). */
 export interface AppConfig {
@@ -47,7 +48,7 @@ export interface AppConfig {
     /** Stored check results older than this are deleted (history shows at most 7 days). */
     checksRetentionDays: number;
     /** Statuspage-format summary URLs of the default monitors every new organization gets. */
-    statusPages: Record<'twitter' | 'linkedin' | 'instagram' | 'facebook', string>;
+    statusPages: Record<Platform, string>;
   };
 }
 
@@ -108,12 +109,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       openAfter: e.HEALTH_OPEN_AFTER,
       resolveAfter: e.HEALTH_RESOLVE_AFTER,
       checksRetentionDays: e.HEALTH_CHECKS_RETENTION_DAYS,
-      statusPages: {
-        twitter: e.STATUS_PAGE_URL_TWITTER,
-        linkedin: e.STATUS_PAGE_URL_LINKEDIN,
-        instagram: e.STATUS_PAGE_URL_INSTAGRAM,
-        facebook: e.STATUS_PAGE_URL_FACEBOOK,
-      },
+      statusPages: Object.fromEntries(PLATFORMS.map((p) => [p, e[statusPageKey(p)]])) as Record<Platform, string>,
     },
   };
 }

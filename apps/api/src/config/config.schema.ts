@@ -1,3 +1,4 @@
+import { PLATFORMS, type Platform } from '@postprober/shared/platforms';
 import { z } from 'zod';
 
 /** Empty strings in .env files mean "unset", not "". */
@@ -20,6 +21,25 @@ const urlOr = (fallback: string) =>
     (v) => (v === undefined || v === '' ? fallback : v),
     z.string().refine((v) => v.startsWith('http://') || v.startsWith('https://'), 'must be a URL starting with http:// or https://'),
   );
+
+/** Each platform's public status page (Atlassian Statuspage summary), the default monitors' targets. */
+const DEFAULT_STATUS_PAGES: Record<Platform, string> = {
+  twitter: 'https://api.twitterstat.us/api/v2/summary.json',
+  linkedin: 'https://www.linkedin-status.com/api/v2/summary.json',
+  instagram: 'https://metastatus.com/api/v2/summary.json',
+  facebook: 'https://metastatus.com/api/v2/summary.json',
+};
+
+/** The env key of a platform's status page URL: STATUS_PAGE_URL_TWITTER, ... */
+export const statusPageKey = <P extends Platform>(platform: P) => `STATUS_PAGE_URL_${platform.toUpperCase() as Uppercase<P>}` as const;
+
+/** STATUS_PAGE_URL_<PLATFORM> for every platform in the shared list. */
+function statusPageUrls() {
+  return Object.fromEntries(PLATFORMS.map((p) => [statusPageKey(p), urlOr(DEFAULT_STATUS_PAGES[p])])) as Record<
+    ReturnType<typeof statusPageKey<Platform>>,
+    ReturnType<typeof urlOr>
+  >;
+}
 
 /** Every environment variable the API reads, with its default. Documented in README.md. */
 export const envSchema = z.object({
@@ -59,10 +79,7 @@ export const envSchema = z.object({
   HEALTH_OPEN_AFTER: int(2, 1, 100),
   HEALTH_RESOLVE_AFTER: int(2, 1, 100),
   HEALTH_CHECKS_RETENTION_DAYS: int(30, 8, 3650),
-  STATUS_PAGE_URL_TWITTER: urlOr('https://api.twitterstat.us/api/v2/summary.json'),
-  STATUS_PAGE_URL_LINKEDIN: urlOr('https://www.linkedin-status.com/api/v2/summary.json'),
-  STATUS_PAGE_URL_INSTAGRAM: urlOr('https://metastatus.com/api/v2/summary.json'),
-  STATUS_PAGE_URL_FACEBOOK: urlOr('https://metastatus.com/api/v2/summary.json'),
+  ...statusPageUrls(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,1 +1,2 @@
 export * from './lib/health-events';
+export * from './lib/health-rows';

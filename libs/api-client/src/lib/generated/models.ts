@@ -46,6 +46,7 @@ export type { MonitorHealthDto } from './models/monitor-health-dto';
 export type { MonitorMethod } from './models/monitor-method';
 export type { MonitorPlatform } from './models/monitor-platform';
 export type { MonitorResponseDto } from './models/monitor-response-dto';
+export type { MonitorStatus } from './models/monitor-status';
 export type { OptimizeContentDto } from './models/optimize-content-dto';
 export type { OptimizeContentResponseDto } from './models/optimize-content-response-dto';
 export type { OptimizeContentResultDto } from './models/optimize-content-result-dto';

@@ -1,3 +1,5 @@
+import type { MonitorHealthRow } from './health-rows';
+
 /**
  * The Socket.IO contract of the health alerts channel, shared by the API gateway and the web client.
  * Field names follow the design sketch (platform, severity, message, action, timestamp).
@@ -28,17 +30,11 @@ export interface HealthAlert {
   timestamp: string;
 }
 
-/** Latest state of one monitor, pushed after each check. */
-export interface HealthStatusUpdate {
-  monitor_id: string;
-  name: string;
-  platform: string;
-  status: HealthState;
-  response_time: number | null;
-  http_status: number | null;
-  error_class: string | null;
-  rate_limit_used: number | null;
-  rate_limit_total: number | null;
+/**
+ * Latest state of one monitor, pushed after each check: the same row GET /api/health-status lists under
+ * `monitors`, so the portal re-derives platform rows with the same summarizeHealth().
+ */
+export interface HealthStatusUpdate extends MonitorHealthRow {
   last_check: string;
 }
 
@@ -66,20 +62,4 @@ export function compareAlertIds(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-export type OverallHealth = 'healthy' | 'degraded' | 'down';
-
-/**
- * overall_status of GET /api/health-status from the per-platform states, one rule for the API and the portal
- * (which re-derives it from pushed updates): healthy when every known platform is healthy, down only when
- * every known one is down, degraded otherwise; nothing monitored reads healthy, all unknown degraded.
- */
-export function overallHealth(statuses: readonly HealthState[]): OverallHealth {
-  if (statuses.length === 0) return 'healthy';
-  const known = statuses.filter((s) => s !== 'unknown');
-  if (known.length === 0) return 'degraded';
-  if (known.every((s) => s === 'healthy')) return 'healthy';
-  if (known.every((s) => s === 'down')) return 'down';
-  return 'degraded';
 }

@@ -6,6 +6,10 @@
 export const PLATFORMS = ['twitter', 'linkedin', 'instagram', 'facebook'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** What a health monitor can watch: the publishing platforms, plus `custom` endpoints (in display order). */
+export const MONITOR_PLATFORMS = [...PLATFORMS, 'custom'] as const;
+export type MonitorPlatform = (typeof MONITOR_PLATFORMS)[number];
+
 export interface PlatformRules {
   platform: Platform;
   label: string;

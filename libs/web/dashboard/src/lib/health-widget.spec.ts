@@ -40,6 +40,47 @@ describe('HealthWidget', () => {
     localStorage.clear();
   });
 
+  function open() {
+    localStorage.setItem(TOKEN_STORAGE_KEY, JSON.stringify({ token: 'jwt', expiresAt: Date.now() + 60_000 }));
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: HEALTH_SOCKET_CONNECTOR, useValue: () => ({ close: () => undefined }) },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    return TestBed.createComponent(HealthWidget);
+  }
+
+  it('shows monitors that were not checked yet as pending, not as "nothing monitored"', async () => {
+    const fixture = open();
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
+    const pending = (name: string) => ({ ...platform(name, 'healthy', null), status: 'pending', error_rate: null, last_check: null });
+    http.expectOne('/api/health-status').flush({
+      platforms: ['twitter', 'linkedin', 'instagram', 'facebook'].map(pending),
+      overall_status: 'unknown',
+      last_updated: '2026-11-25T10:00:00.000Z',
+      monitors: [],
+    });
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.textContent).not.toContain('No platforms are monitored yet');
+    const states = Array.from(el.querySelectorAll('[data-testid="health-widget-platform"] .state')).map((s) => s.textContent?.trim());
+    expect(states).toEqual(['Pending first check', 'Pending first check', 'Pending first check', 'Pending first check']);
+  });
+
+  it('says nothing is monitored only when there are no enabled monitors', async () => {
+    const fixture = open();
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
+    http.expectOne('/api/health-status').flush({ platforms: [], overall_status: 'unknown', last_updated: '2026-11-25T10:00:00.000Z', monitors: [] });
+    await settle(fixture);
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('No platforms are monitored yet');
+  });
+
   it('shows each platform with its status and latency, the two latest alerts, and follows pushes', async () => {
     localStorage.setItem(TOKEN_STORAGE_KEY, JSON.stringify({ token: 'jwt', expiresAt: Date.now() + 60_000 }));
     TestBed.configureTestingModule({

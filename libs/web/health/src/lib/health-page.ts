@@ -76,7 +76,7 @@ export class HealthPage {
       const latest = this.selectedMonitor();
       untracked(() => {
         const series = this.history();
-        if (!latest?.last_check || !series) return;
+        if (!latest?.last_check || !series || latest.status === 'pending') return;
         const last = series.at(-1);
         if (last && Date.parse(last.checked_at) >= Date.parse(latest.last_check)) return;
         this.history.set([

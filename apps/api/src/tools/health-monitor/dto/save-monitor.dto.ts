@@ -18,10 +18,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { MonitorMethod } from '../entities/monitor.entity';
-import type { MonitorPlatform, ProbeKind } from '../probes/platform-probe.port';
+import { PROBE_KINDS, type ProbeKind } from '@postprober/shared/health-events';
+import { MONITOR_PLATFORMS, type MonitorPlatform } from '@postprober/shared/platforms';
 
-export const MONITOR_PLATFORMS: readonly MonitorPlatform[] = ['twitter', 'linkedin', 'instagram', 'facebook', 'custom'];
-export const PROBE_KINDS: readonly ProbeKind[] = ['http', 'platform-api', 'statuspage'];
+export { MONITOR_PLATFORMS, PROBE_KINDS };
 export const MONITOR_METHODS: readonly MonitorMethod[] = ['GET', 'HEAD', 'POST'];
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 30_000;

@@ -2,11 +2,10 @@
  * The I/O edge of the health monitor: one adapter per probe kind measures a target and reports facts.
  * Adapters never decide severity (deciding/ does); they classify errors and parse platform headers.
  */
-import type { Platform } from '@postprober/shared/platforms';
+import type { ProbeKind } from '@postprober/shared/health-events';
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 
-export type ProbeKind = 'http' | 'platform-api' | 'statuspage';
-/** The supported platforms, or any other API. */
-export type MonitorPlatform = Platform | 'custom';
+export type { MonitorPlatform, ProbeKind };
 
 export interface ProbeTarget {
   kind: ProbeKind;

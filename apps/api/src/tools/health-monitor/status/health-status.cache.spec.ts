@@ -1,5 +1,6 @@
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
+import type { DefaultMonitors } from '../monitors/default-monitors';
 import type { HealthChecksRepository } from '../recording/health-checks.repository';
 import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
 import { ERROR_RATE_CHECKS, errorRateOf, stateAfter } from './monitor-state';
@@ -35,12 +36,17 @@ function fakeDb(rows: () => object[]) {
   return { db: db as unknown as HealthChecksRepository, calls };
 }
 
+/** Default monitors that record which organizations were asked for, in the order the cache asked. */
+function fakeDefaults(log: unknown[][] = []) {
+  return { ensureFor: async (organizationId: string) => void log.push(['ensureFor', organizationId]) } as unknown as DefaultMonitors;
+}
+
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe('HealthStatusCache', () => {
   it('loads an organization once, then answers from memory until the TTL passes', async () => {
     const { db, calls } = fakeDb(() => [row()]);
-    const cache = new HealthStatusCache(db);
+    const cache = new HealthStatusCache(db, fakeDefaults());
     const t0 = Date.now();
     const first = await cache.get(ORG, t0);
     expect(calls).toEqual([[ORG, ERROR_RATE_CHECKS]]);
@@ -55,12 +61,15 @@ describe('HealthStatusCache', () => {
           monitor_id: 'm1',
           name: 'X API',
           platform: 'twitter',
+          probe_kind: 'platform-api',
           status: 'healthy',
           response_time: 120,
           http_status: 200,
           error_class: null,
+          error_rate: 10,
           rate_limit_used: 450,
           rate_limit_total: 500,
+          rate_limit_percent: 90,
           last_check: '2026-11-25T10:00:00.000Z',
         },
       ],
@@ -72,7 +81,7 @@ describe('HealthStatusCache', () => {
   it('answers a stale snapshot at once and reloads it in the background', async () => {
     let latency = 120;
     const { db, calls } = fakeDb(() => [row({ latency_ms: latency })]);
-    const cache = new HealthStatusCache(db);
+    const cache = new HealthStatusCache(db, fakeDefaults());
     await cache.get(ORG);
     latency = 999;
     const stale = await cache.get(ORG, Date.now() + SNAPSHOT_TTL_MS + 1);
@@ -85,7 +94,7 @@ describe('HealthStatusCache', () => {
   it('answers the first read after a monitor change from the database, not the old snapshot', async () => {
     let name = 'X API';
     const { db, calls } = fakeDb(() => [row({ name })]);
-    const cache = new HealthStatusCache(db);
+    const cache = new HealthStatusCache(db, fakeDefaults());
     await cache.get(ORG);
     name = 'X API (renamed)';
     cache.invalidate(ORG);
@@ -95,7 +104,7 @@ describe('HealthStatusCache', () => {
 
   it('applies a recorded check without touching the database', async () => {
     const { db, calls } = fakeDb(() => [row()]);
-    const cache = new HealthStatusCache(db);
+    const cache = new HealthStatusCache(db, fakeDefaults());
     await cache.get(ORG);
     const monitor = { id: 'm1', name: 'X API', platform: 'twitter', kind: 'platform-api', enabled: true } as Monitor;
     const check = {
@@ -116,18 +125,31 @@ describe('HealthStatusCache', () => {
     expect(after.last_updated).toBe('2026-11-25T10:05:00.000Z');
   });
 
-  it('shows never-checked monitors as unknown, and forgets a failed first load', async () => {
+  it('seeds a new organization\'s default monitors before its first load', async () => {
+    const log: unknown[][] = [];
+    const db = {
+      statusSnapshot: async (organizationId: string) => {
+        log.push(['statusSnapshot', organizationId]);
+        return [];
+      },
+    } as unknown as HealthChecksRepository;
+    await new HealthStatusCache(db, fakeDefaults(log)).get(ORG);
+    expect(log).toEqual([['ensureFor', ORG], ['statusSnapshot', ORG]]);
+  });
+
+  it('shows never-checked monitors as pending with overall unknown, and forgets a failed first load', async () => {
     let fail = true;
     const { db } = fakeDb(() => {
       if (fail) throw new Error('db down');
       return [row({ checked_at: null, status: null, latency_ms: null, http_status: null, rate_limit_percent: null, checks: 0, failed: 0 })];
     });
-    const cache = new HealthStatusCache(db);
+    const cache = new HealthStatusCache(db, fakeDefaults());
     await expect(cache.get(ORG)).rejects.toThrow('db down');
     fail = false;
     const body = await cache.get(ORG);
-    expect(body.monitors[0]).toMatchObject({ status: 'unknown', last_check: null });
-    expect(body.platforms[0]).toMatchObject({ status: 'unknown', error_rate: null, rate_limit_percent: null });
+    expect(body.monitors[0]).toMatchObject({ status: 'pending', last_check: null, error_rate: null });
+    expect(body.platforms[0]).toMatchObject({ status: 'pending', error_rate: null, rate_limit_percent: null, last_check: null });
+    expect(body.overall_status).toBe('unknown');
   });
 });
 

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { summarizeHealth } from '../deciding/overall-status';
+import { newestCheck, summarizeHealth } from '@postprober/shared/health-events';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
+import { DefaultMonitors } from '../monitors/default-monitors';
 import { HealthChecksRepository, type MonitorStatusRow } from '../recording/health-checks.repository';
-import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState, toSnapshot } from './monitor-state';
+import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState } from './monitor-state';
 
 /** After this long an organization's snapshot is reloaded (in the background) so other processes' sweeps show. */
 export const SNAPSHOT_TTL_MS = 2_000;
@@ -26,7 +27,10 @@ export class HealthStatusCache {
   private readonly logger = new Logger('HealthStatusCache');
   private readonly orgs = new Map<string, OrgSnapshot>();
 
-  constructor(private readonly checks: HealthChecksRepository) {}
+  constructor(
+    private readonly checks: HealthChecksRepository,
+    private readonly defaults: DefaultMonitors,
+  ) {}
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
     let snap = this.orgs.get(organizationId);
@@ -81,6 +85,8 @@ export class HealthStatusCache {
   }
 
   private async load(organizationId: string): Promise<Map<string, MonitorState>> {
+    // A new organization's default monitors exist before its first sweep, so they show as pending at once.
+    await this.defaults.ensureFor(organizationId);
     const rows = await this.checks.statusSnapshot(organizationId, ERROR_RATE_CHECKS);
     return new Map(rows.map((r) => [r.id, toState(r)]));
   }
@@ -92,7 +98,7 @@ function toState(r: MonitorStatusRow): MonitorState {
     name: r.name,
     platform: r.platform,
     probeKind: r.kind,
-    status: r.status ?? 'unknown',
+    status: r.status,
     latencyMs: r.latency_ms,
     httpStatus: r.http_status,
     errorClass: r.error_class,
@@ -102,14 +108,14 @@ function toState(r: MonitorStatusRow): MonitorState {
   };
 }
 
+/** The answer: monitor rows, and platform rows and overall status derived from them by the shared rule. */
 function render(states: ReadonlyMap<string, MonitorState>, now: number): HealthStatusResponseDto {
-  const list = [...states.values()];
-  const summary = summarizeHealth(list.map(toSnapshot));
-  const newest = list.reduce<number | null>((max, s) => (s.lastCheck && (max === null || s.lastCheck.getTime() > max) ? s.lastCheck.getTime() : max), null);
+  const monitors = [...states.values()].map(monitorHealth);
+  const summary = summarizeHealth(monitors);
   return {
     platforms: summary.platforms,
     overall_status: summary.overall_status,
-    last_updated: new Date(newest ?? now).toISOString(),
-    monitors: list.map(monitorHealth),
+    last_updated: newestCheck(monitors) ?? new Date(now).toISOString(),
+    monitors,
   };
 }

@@ -1,6 +1,4 @@
-import type { HealthState } from '@postprober/shared/health-events';
-import type { MonitorSnapshot } from '../deciding/overall-status';
-import type { MonitorHealthDto } from '../dto/health-status-response.dto';
+import type { HealthState, MonitorHealthRow } from '@postprober/shared/health-events';
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
 import type { MonitorPlatform, ProbeKind } from '../probes/platform-probe.port';
@@ -15,7 +13,8 @@ export interface MonitorState {
   name: string;
   platform: MonitorPlatform;
   probeKind: ProbeKind;
-  status: HealthState;
+  /** null while the monitor has never been checked (shown as pending). */
+  status: HealthState | null;
   latencyMs: number | null;
   httpStatus: number | null;
   errorClass: string | null;
@@ -53,30 +52,21 @@ export function stateAfter(monitor: Monitor, check: HealthCheck, errorRate: numb
   };
 }
 
-/** One monitor's row of GET /api/health-status; the health_status socket event carries the same fields. */
-export function monitorHealth(s: MonitorState): MonitorHealthDto {
+/** One monitor's row of GET /api/health-status; the health_status socket event carries the same row. */
+export function monitorHealth(s: MonitorState): MonitorHealthRow {
   return {
     monitor_id: s.monitorId,
     name: s.name,
     platform: s.platform,
-    status: s.status,
+    probe_kind: s.probeKind,
+    status: s.status ?? 'pending',
     response_time: s.latencyMs,
     http_status: s.httpStatus,
     error_class: s.errorClass,
+    error_rate: s.errorRate === null ? null : Math.round(s.errorRate * 1000) / 10,
     rate_limit_used: s.rateLimit?.used ?? null,
     rate_limit_total: s.rateLimit?.total ?? null,
+    rate_limit_percent: s.rateLimit ? Math.round(s.rateLimit.usedPercent * 10) / 10 : null,
     last_check: s.lastCheck ? s.lastCheck.toISOString() : null,
-  };
-}
-
-export function toSnapshot(s: MonitorState): MonitorSnapshot {
-  return {
-    platform: s.platform,
-    probeKind: s.probeKind,
-    status: s.status,
-    latencyMs: s.latencyMs,
-    errorRate: s.errorRate,
-    rateLimit: s.rateLimit,
-    lastCheck: s.lastCheck,
   };
 }

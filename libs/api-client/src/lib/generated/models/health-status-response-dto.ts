@@ -11,6 +11,10 @@ export interface HealthStatusResponseDto {
    */
   last_updated: string;
   monitors: Array<MonitorHealthDto>;
+
+  /**
+   * `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict.
+   */
   overall_status: OverallHealthStatus;
   platforms: Array<PlatformHealthDto>;
 }

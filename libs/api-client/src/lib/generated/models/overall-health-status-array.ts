@@ -9,5 +9,6 @@ import { OverallHealthStatus } from './overall-health-status';
 export const OVERALL_HEALTH_STATUS: OverallHealthStatus[] = [
   'healthy',
   'degraded',
-  'down'
+  'down',
+  'unknown'
 ];

@@ -7,7 +7,7 @@ import { AuthStore } from '../auth.store';
 import { meResponse, storeToken } from '../testing';
 import { TOKEN_STORAGE_KEY } from '../token-storage';
 import { BrowserNotifications } from './browser-notifications';
-import { HEALTH_POLL_INTERVAL_MS, HealthAlertsStore, LAST_ALERT_ID_KEY, worstState } from './health-alerts.store';
+import { HEALTH_POLL_INTERVAL_MS, HealthAlertsStore, LAST_ALERT_ID_KEY } from './health-alerts.store';
 import { HEALTH_SOCKET_CONNECTOR } from './health-socket';
 import { FakeHealthChannel, alert, healthStatus } from './health-testing';
 
@@ -165,18 +165,22 @@ describe('HealthAlertsStore', () => {
       monitor_id: 'm-x',
       name: 'X status page',
       platform: 'twitter',
+      probe_kind: 'statuspage',
       status: 'down',
       response_time: null,
       http_status: 503,
-      error_class: 'http_5xx',
+      error_class: 'http-status',
+      error_rate: 25,
       rate_limit_used: null,
       rate_limit_total: null,
+      rate_limit_percent: null,
       last_check: '2026-11-25T10:05:00.000Z',
     });
 
     expect(store.latestStatus().get('m-x')?.http_status).toBe(503);
-    expect(store.status()?.platforms[0]).toMatchObject({ status: 'down', last_check: '2026-11-25T10:05:00.000Z' });
+    expect(store.status()?.platforms[0]).toMatchObject({ status: 'down', error_rate: 25, last_check: '2026-11-25T10:05:00.000Z' });
     expect(store.status()?.overall_status).toBe('down');
+    expect(store.status()?.last_updated).toBe('2026-11-25T10:05:00.000Z');
   });
 
   it('starts over when another account signs in from another tab', async () => {
@@ -215,14 +219,6 @@ describe('HealthAlertsStore', () => {
   });
 });
 
-describe('worstState', () => {
-  it('prefers any known state over unknown, and down over everything', () => {
-    expect(worstState([])).toBe('unknown');
-    expect(worstState(['unknown', 'healthy'])).toBe('healthy');
-    expect(worstState(['healthy', 'degraded', 'unknown'])).toBe('degraded');
-    expect(worstState(['degraded', 'down'])).toBe('down');
-  });
-});
 
 async function tick(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import { overallHealth, type HealthAlert, type HealthState, type HealthStatusUpdate } from '@postprober/shared/health-events';
+import { newestCheck, summarizeHealth, type HealthAlert, type HealthStatusUpdate } from '@postprober/shared/health-events';
 import { AuthStore } from '../auth.store';
 import { isUnread, maxAlertId, mergeAlerts } from './alert-list';
 import { BrowserNotifications } from './browser-notifications';
@@ -216,26 +216,14 @@ export class HealthAlertsStore {
     const monitors = current.monitors.map((m): MonitorHealth =>
       m.monitor_id === update.monitor_id ? { ...m, ...update } : m,
     );
-    const platforms = current.platforms.map((row) => {
-      const own = monitors.filter((m) => m.platform === row.platform);
-      if (own.length === 0 || row.platform !== update.platform) return row;
-      return {
-        ...row,
-        status: worstState(own.map((m) => m.status)),
-        response_time: own.length === 1 ? update.response_time : row.response_time,
-        rate_limit_used: own.length === 1 ? update.rate_limit_used : row.rate_limit_used,
-        rate_limit_total: own.length === 1 ? update.rate_limit_total : row.rate_limit_total,
-        rate_limit_percent: own.length === 1 ? percent(update.rate_limit_used, update.rate_limit_total) : row.rate_limit_percent,
-        last_check: update.last_check,
-      };
-    });
-    const overall = overallHealth(platforms.map((p) => p.status));
+    // The API's own rule (libs/shared/health-events): the live rows are the rows GET /api/health-status gives.
+    const summary = summarizeHealth(monitors);
     this.statusState.set({
       ...current,
       monitors,
-      platforms,
-      overall_status: overall,
-      last_updated: update.last_check,
+      platforms: summary.platforms,
+      overall_status: summary.overall_status,
+      last_updated: newestCheck(monitors) ?? current.last_updated,
     });
   }
 
@@ -264,15 +252,4 @@ export class HealthAlertsStore {
       // Storage disabled: replay then starts from the alerts loaded on open.
     }
   }
-}
-
-const STATE_WEIGHT: Record<HealthState, number> = { unknown: 0, healthy: 1, degraded: 2, down: 3 };
-
-/** The worst of several states; unknown only when nothing is known. */
-export function worstState(states: readonly HealthState[]): HealthState {
-  return states.reduce<HealthState>((worst, s) => (STATE_WEIGHT[s] > STATE_WEIGHT[worst] ? s : worst), 'unknown');
-}
-
-function percent(used: number | null, total: number | null): number | null {
-  return used === null || total === null || total <= 0 ? null : Math.round((used / total) * 1000) / 10;
 }

@@ -1,23 +1,26 @@
-import type { HealthSeverity, HealthState } from '@postprober/shared/health-events';
-import { PLATFORMS, PLATFORM_RULES, isPlatform } from '@postprober/shared/platforms';
+import type { HealthSeverity, MonitorStatus } from '@postprober/shared/health-events';
+import { MONITOR_PLATFORMS as PLATFORM_LIST, PLATFORM_RULES, isPlatform } from '@postprober/shared/platforms';
 import type { MonitorPlatform } from './health-api';
 
 /** Presentation helpers shared by the bell, the dashboard widget and the health pages. */
 
 export type HealthTone = 'ok' | 'warn' | 'error' | 'neutral';
 
-const STATE_TONES: Record<HealthState, HealthTone> = {
+const STATE_TONES: Record<MonitorStatus, HealthTone> = {
   healthy: 'ok',
   degraded: 'warn',
   down: 'error',
   unknown: 'neutral',
+  pending: 'neutral',
 };
 
-const STATE_LABELS: Record<HealthState, string> = {
+/** `pending`: never checked yet; `unknown`: checked, but the answer said nothing about health. */
+const STATE_LABELS: Record<MonitorStatus, string> = {
   healthy: 'Healthy',
   degraded: 'Degraded',
   down: 'Down',
   unknown: 'Unknown',
+  pending: 'Pending first check',
 };
 
 const SEVERITY_TONES: Record<HealthSeverity, HealthTone> = {
@@ -27,11 +30,11 @@ const SEVERITY_TONES: Record<HealthSeverity, HealthTone> = {
 };
 
 export function stateTone(state: string): HealthTone {
-  return STATE_TONES[state as HealthState] ?? 'neutral';
+  return STATE_TONES[state as MonitorStatus] ?? 'neutral';
 }
 
 export function stateLabel(state: string): string {
-  return STATE_LABELS[state as HealthState] ?? state;
+  return STATE_LABELS[state as MonitorStatus] ?? state;
 }
 
 export function severityTone(severity: string): HealthTone {
@@ -43,7 +46,7 @@ export function severityLabel(severity: string): string {
 }
 
 /** What a monitor, and so an incident, can be about: the publishing platforms, plus custom endpoints. */
-export const MONITOR_PLATFORMS: readonly MonitorPlatform[] = [...PLATFORMS, 'custom'];
+export const MONITOR_PLATFORMS: readonly MonitorPlatform[] = PLATFORM_LIST;
 
 export function platformLabel(platform: string): string {
   if (isPlatform(platform)) return PLATFORM_RULES[platform].label;
