@@ -2,9 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import type { AuthPrincipal } from './auth-principal';
 import { IS_PUBLIC, Role, ROLES } from './auth.decorators';
-import { ApiKeysService } from './api-keys.service';
-import { API_KEY_PREFIX } from './api-keys.service';
-import { AuthService } from './auth.service';
+import { CredentialsAuthService } from './credentials-auth.service';
 
 interface AuthRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -19,8 +17,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
-    private readonly apiKeys: ApiKeysService,
+    private readonly credentials: CredentialsAuthService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -52,24 +49,13 @@ export class AuthGuard implements CanActivate {
     return rules;
   }
 
-  /**
-   * The same checks for credentials that arrive outside an HTTP request (the Socket.IO handshake): an API
-   * key wins over a token, and a token that is an API key is treated as one. Anything else: null.
-   */
-  async identifyCredentials(credentials: { token?: unknown; apiKey?: unknown }): Promise<AuthPrincipal | null> {
-    if (typeof credentials.apiKey === 'string') return this.apiKeys.authenticate(credentials.apiKey);
-    if (typeof credentials.token !== 'string') return null;
-    const token = credentials.token.trim();
-    // Tools that only speak bearer tokens (e.g. Prometheus) may send an API key this way.
-    if (token.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(token);
-    return this.auth.verify(token);
-  }
-
   private identify(req: AuthRequest): Promise<AuthPrincipal | null> {
     const header = req.headers['authorization'];
-    return this.identifyCredentials({
-      apiKey: req.headers['x-api-key'],
-      token: typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined,
-    });
+    return this.credentials
+      .authenticate({
+        apiKey: req.headers['x-api-key'],
+        token: typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined,
+      })
+      .then((found) => found?.principal ?? null);
   }
 }

@@ -11,6 +11,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CredentialsAuthService } from './credentials-auth.service';
 import { ApiKey } from './entities/api-key.entity';
 import { AppSetting } from './entities/app-setting.entity';
 import { resolveJwtSecret } from './jwt-secret';
@@ -30,8 +31,9 @@ import { resolveJwtSecret } from './jwt-secret';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ApiKeysService, AdminBootstrapService, AuthGuard],
-  // AuthGuard is registered globally by the app module (before the rate limiter); the realtime gateway reuses the services.
-  exports: [AuthService, ApiKeysService, AuthGuard],
+  providers: [AuthService, ApiKeysService, CredentialsAuthService, AdminBootstrapService, AuthGuard],
+  // AuthGuard is registered globally by the app module (before the rate limiter); the realtime gateway
+  // authenticates its handshakes with CredentialsAuthService.
+  exports: [AuthService, ApiKeysService, CredentialsAuthService, AuthGuard],
 })
 export class AuthModule {}

@@ -62,10 +62,15 @@ export class AuthService {
 
   /** Verifies signature and expiry; no database round trip, so authenticated routes stay fast. */
   verify(token: string): AuthPrincipal | null {
+    return this.verifySession(token)?.principal ?? null;
+  }
+
+  /** verify(), with the time (epoch ms) the token expires. */
+  verifySession(token: string): { principal: AuthPrincipal; expiresAt: number } | null {
     const now = Date.now();
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.expiresAt > now) return hit.principal;
+      if (hit.expiresAt > now) return hit;
       this.verified.delete(token);
     }
     let c: TokenClaims;
@@ -78,7 +83,8 @@ export class AuthService {
     if (c.role !== 'admin' && c.role !== 'member') return null;
     const principal: AuthPrincipal = { kind: 'user', id: c.sub, organizationId: c.org, role: c.role };
     if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.clear();
-    this.verified.set(token, { principal, expiresAt: c.exp * 1000 });
-    return principal;
+    const session = { principal, expiresAt: c.exp * 1000 };
+    this.verified.set(token, session);
+    return session;
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@postprober/shared/health-events';
 import type { Namespace, Socket } from 'socket.io';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
-import { AuthGuard } from '../../../auth/auth.guard';
+import { CredentialsAuthService } from '../../../auth/credentials-auth.service';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { byAlertId, isAlertId } from './alert-id';
 import { ReplayGate } from './alert-replay';
@@ -55,16 +55,6 @@ export const MAX_FAILED_HANDSHAKES_PER_MINUTE = 10;
 /** setTimeout's limit; a token living longer than ~24 days is simply not timed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The exp claim of a JWT the auth guard has already verified, in ms. */
-export function tokenExpiresAt(token: string): number | null {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The /health-alerts namespace. The handshake is authenticated like an HTTP request (JWT or API key); each
  * socket joins its organization's room and so receives only that organization's alerts and statuses.
@@ -88,7 +78,7 @@ export class HealthAlertsGateway
   private readonly hasPeers: boolean;
 
   constructor(
-    private readonly authGuard: AuthGuard,
+    private readonly credentials: CredentialsAuthService,
     private readonly store: AlertsStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -121,7 +111,7 @@ export class HealthAlertsGateway
       const apiKey = socket.data.apiKey;
       if (apiKey === null || apiKey === undefined) continue;
       try {
-        if (await this.authGuard.identifyCredentials({ apiKey })) continue;
+        if (await this.credentials.authenticate({ apiKey })) continue;
       } catch (error: unknown) {
         this.log.warn({ msg: 'Could not re-check a socket API key', err: String(error) });
         continue; // a database hiccup is not a revocation
@@ -180,18 +170,14 @@ export class HealthAlertsGateway
     const address = socket.handshake.address;
     if (this.failedHandshakes.blocked(address)) return 'too many failed attempts: try again in a minute';
     const auth = (socket.handshake.auth ?? {}) as { [K in keyof HealthHandshakeAuth]?: unknown };
-    const principal = await this.authGuard.identifyCredentials({ token: auth.token, apiKey: auth.apiKey });
-    if (!principal) {
+    const found = await this.credentials.authenticate({ token: auth.token, apiKey: auth.apiKey });
+    if (!found) {
       this.failedHandshakes.recordFailure(address);
       return 'unauthorized';
     }
     const lastAlertId = auth.lastAlertId ?? null;
     if (lastAlertId !== null && !isAlertId(lastAlertId)) return 'lastAlertId must be an alert id: a whole number written as a string';
-    const expiresAt = principal.kind === 'user' && typeof auth.token === 'string' ? tokenExpiresAt(auth.token) : null;
-    // Either field may carry the key (bearer-style tools send it as the token).
-    const key = typeof auth.apiKey === 'string' ? auth.apiKey : typeof auth.token === 'string' ? auth.token.trim() : null;
-    const apiKey = principal.kind === 'api-key' ? key : null;
-    socket.data = { principal, lastAlertId, expiresAt, apiKey };
+    socket.data = { principal: found.principal, lastAlertId, expiresAt: found.expiresAt, apiKey: found.apiKey };
     return null;
   }
 
