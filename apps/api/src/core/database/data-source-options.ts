@@ -4,6 +4,7 @@ import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataS
 import { AppConfig } from '../../config/app-config';
 import { MIGRATIONS } from '../../migrations';
 import { createPgliteDriver } from './pglite-driver';
+import { TypeOrmJsonLogger } from './typeorm-json-logger';
 
 export type DatabaseDriverKind = 'postgres' | 'pglite';
 type DbConfig = Pick<AppConfig, 'db'>;
@@ -31,6 +32,7 @@ export function buildDataSourceOptions(config: DbConfig, entities: PostgresDataS
     uuidExtension: 'pgcrypto',
     applicationName: 'postprober',
     logging: ['warn', 'migration'],
+    logger: new TypeOrmJsonLogger(),
   } satisfies Partial<PostgresDataSourceOptions>;
   if (config.db.url) {
     return { ...common, url: config.db.url, driver: pg, connectTimeoutMS: 10_000 };

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from '../database/database-unavailable';
 import type { ErrorResponseDto } from './error-response.dto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,6 +54,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return reply.status(fst.statusCode).send(errorBody(fst.statusCode, fst.message ?? STATUS_CODES[fst.statusCode] ?? 'Error', req.id));
     }
     const operation = this.operations.get(`${req.method} ${req.routeOptions.url}`) ?? 'handle the request';
+    if (isDatabaseUnavailable(error)) {
+      // An outage, not a bug: the client may retry; one warning line per request, without a stack.
+      this.log.warn({ msg: `Could not ${operation}: the database is unreachable`, request_id: req.id, url: req.url, err: String((error as Error)?.message ?? error) });
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+        .send(errorBody(503, `Could not ${operation}: the database is unreachable right now. Try again in a few seconds.`, req.id));
+    }
     this.log.error({ msg: `Failed to ${operation}`, request_id: req.id, url: req.url, err: String((error as Error)?.stack ?? error) });
     return reply
       .status(500)
