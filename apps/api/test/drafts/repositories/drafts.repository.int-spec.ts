@@ -15,6 +15,11 @@ describe.each(DRIVERS)('DraftsRepository on %s', (driver) => {
   let carol: DraftOwner; // another organization
 
   const fields = (content: string): DraftFields => ({ platform: 'twitter', content, hashtags: ['#one', '#two'] });
+  const mustFind = async (owner: DraftOwner, id: string): Promise<Draft> => {
+    const draft = await repo.findOne(owner, id);
+    if (!draft) throw new Error(`draft ${id} not found`);
+    return draft;
+  };
   const setUpdatedAt = (id: string, iso: string) => db.query(`UPDATE "drafts" SET "updated_at" = $2 WHERE "id" = $1`, [id, iso]);
 
   beforeAll(async () => {
@@ -60,11 +65,11 @@ describe.each(DRIVERS)('DraftsRepository on %s', (driver) => {
   it('save writes the changes and moves updated_at forward', async () => {
     const d = await repo.create(alice, fields('before'));
     await setUpdatedAt(d.id, '2020-01-01T00:00:00Z');
-    const read = (await repo.findOne(alice, d.id))!;
+    const read = await mustFind(alice, d.id);
     read.content = 'after';
     read.hashtags = [];
     await repo.save(read);
-    const stored = (await repo.findOne(alice, d.id))!;
+    const stored = await mustFind(alice, d.id);
     expect(stored).toMatchObject({ content: 'after', hashtags: [] });
     expect(stored.updatedAt.getTime()).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
   });
