@@ -16,40 +16,44 @@ const toolBoundaries = TOOLS.map((tool) => ({
     },
 }));
 
-// The spine knows no feature: core/ never imports auth, organizations, drafts, tools or the composition
-// root. The typescript-eslint rule is used so this block does not override the tool blocks' no-restricted-imports.
+// The spine knows no feature: core/ never imports auth, organizations, drafts, tools or the composition root.
+const coreBoundaryPatterns = [{
+    group: ["**/auth", "**/auth/**", "**/organizations", "**/organizations/**", "**/drafts", "**/drafts/**", "**/tools", "**/tools/**", "**/app.module", "**/app"],
+    message: "core/ knows no feature: declare a port or a primitive in core/ and let the feature depend on it.",
+}];
+
+// Repositories are the only code that touches TypeORM or SQL; entities, module registration, migrations and
+// core/database (the data source, Transactions and Tx) aside. Services take a Tx, never an EntityManager.
+const dataLayerPaths = [
+    { name: "typeorm", message: "Only repositories (*.repository.ts) touch TypeORM; services take a Tx from core/database/transactions." },
+    { name: "@nestjs/typeorm", message: "Only repositories and modules use @nestjs/typeorm." },
+];
+const dataLayerExempt = ["src/**/*.repository.ts", "src/**/*.entity.ts", "src/**/*.module.ts", "src/**/*.spec.ts", "src/migrations/**", "src/core/database/**"];
+
+// Both rules are @typescript-eslint/no-restricted-imports (the tool blocks own the base rule). In flat config a
+// later block's options replace an earlier one's for the files both match, so core/ files the data-layer rule
+// covers get one block with both restrictions, and the general data-layer block leaves core/ out.
+const dataLayer = {
+    files: ["src/**/*.ts"],
+    ignores: [...dataLayerExempt, "src/core/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: dataLayerPaths }] },
+};
 const coreBoundary = {
     files: ["src/core/**/*.ts"],
-    rules: {
-        "@typescript-eslint/no-restricted-imports": ["error", {
-            patterns: [{
-                group: ["**/auth", "**/auth/**", "**/organizations", "**/organizations/**", "**/drafts", "**/drafts/**", "**/tools", "**/tools/**", "**/app.module", "**/app"],
-                message: "core/ knows no feature: declare a port or a primitive in core/ and let the feature depend on it.",
-            }],
-        }],
-    },
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: coreBoundaryPatterns }] },
 };
-
-// Repositories are the only tool code that touches TypeORM or SQL (entities and module registration aside).
-// Spine folders (auth, organizations, drafts, llm, core/cache, core/jobs) are not yet under this rule.
-const toolDataLayer = {
-    files: ["src/tools/**/*.ts"],
-    ignores: ["src/tools/**/*.repository.ts", "src/tools/**/*.entity.ts", "src/tools/**/*.module.ts", "src/tools/**/*.spec.ts"],
-    rules: {
-        "@typescript-eslint/no-restricted-imports": ["error", {
-            paths: [
-                { name: "typeorm", message: "Only repositories (*.repository.ts) touch TypeORM; services take a Tx from core/database/transactions." },
-                { name: "@nestjs/typeorm", message: "Only repositories and modules use @nestjs/typeorm." },
-            ],
-        }],
-    },
+const coreBoundaryAndDataLayer = {
+    files: ["src/core/**/*.ts"],
+    ignores: dataLayerExempt,
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: coreBoundaryPatterns, paths: dataLayerPaths }] },
 };
 
 export default [
     ...baseConfig,
     ...toolBoundaries,
+    dataLayer,
     coreBoundary,
-    toolDataLayer,
+    coreBoundaryAndDataLayer,
     {
         // Only config/ reads the environment: everything else receives the validated AppConfig.
         files: ["src/**/*.ts"],

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { ApiKeysRepository } from './api-keys.repository';
 import type { AuthPrincipal } from './auth-principal';
 import { CreateApiKeyDto } from './dto/api-key.dto';
 import { ApiKey } from './entities/api-key.entity';
@@ -17,12 +16,12 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class ApiKeysService {
   private readonly cache = new Map<string, { principal: AuthPrincipal; expires: number }>();
 
-  constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
+  constructor(private readonly keys: ApiKeysRepository) {}
 
   /** Keys have 256 bits of entropy, so a fast hash is enough (a slow one would cost every request). */
   async create(owner: AuthPrincipal, dto: CreateApiKeyDto): Promise<{ entity: ApiKey; key: string }> {
     const key = API_KEY_PREFIX + randomBytes(32).toString('base64url');
-    const entity = await this.keys.save({
+    const entity = await this.keys.create({
       organizationId: owner.organizationId,
       createdBy: owner.kind === 'user' ? owner.id : null,
       name: dto.name,
@@ -36,13 +35,13 @@ export class ApiKeysService {
   }
 
   list(organizationId: string): Promise<ApiKey[]> {
-    return this.keys.find({ where: { organizationId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.keys.listActive(organizationId);
   }
 
   async revoke(organizationId: string, id: string): Promise<void> {
-    const key = await this.keys.findOneBy({ organizationId, id, revokedAt: IsNull() });
+    const key = await this.keys.findActive(organizationId, id);
     if (!key) throw new NotFoundException('API key not found');
-    await this.keys.update({ id }, { revokedAt: new Date() });
+    await this.keys.markRevoked(id, new Date());
     this.cache.delete(key.keyHash);
   }
 
@@ -53,7 +52,7 @@ export class ApiKeysService {
     const hit = this.cache.get(hash);
     if (hit && hit.expires > now) return hit.principal;
 
-    const row = await this.keys.findOneBy({ keyHash: hash, revokedAt: IsNull() });
+    const row = await this.keys.findActiveByHash(hash);
     if (!row) {
       this.cache.delete(hash);
       return null;
@@ -62,7 +61,7 @@ export class ApiKeysService {
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(hash, { principal, expires: now + CACHE_TTL_MS });
     // Refreshed on cache misses only: at most about once a minute per key and process.
-    await this.keys.update({ id: row.id }, { lastUsedAt: new Date() });
+    await this.keys.markUsed(row.id, new Date());
     return principal;
   }
 }

@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AppSettingsRepository } from './app-settings.repository';
 import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -21,17 +23,18 @@ import { resolveJwtSecret } from './jwt-secret';
     OrganizationsModule,
     TypeOrmModule.forFeature([ApiKey, AppSetting]),
     JwtModule.registerAsync({
+      // The factory runs in JwtModule's scope, where AuthModule's providers are not visible: it builds its own settings repository.
       inject: [APP_CONFIG, getDataSourceToken()],
       useFactory: async (config: AppConfig, db: DataSource) => ({
         // A KeyObject: given a string, jsonwebtoken tries to parse it as a PEM public key on every verify (~0.6 ms).
-        secret: createSecretKey(Buffer.from(await resolveJwtSecret(config.auth.jwtSecret, db))),
+        secret: createSecretKey(Buffer.from(await resolveJwtSecret(config.auth.jwtSecret, new AppSettingsRepository(db)))),
         signOptions: { algorithm: 'HS256', expiresIn: config.auth.jwtTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ApiKeysService, CredentialsAuthService, AdminBootstrapService, AuthGuard],
+  providers: [AuthService, ApiKeysService, ApiKeysRepository, CredentialsAuthService, AdminBootstrapService, AuthGuard],
   // AuthGuard is registered globally by the app module (before the rate limiter); the realtime gateway
   // authenticates its handshakes with CredentialsAuthService.
   exports: [AuthService, ApiKeysService, CredentialsAuthService, AuthGuard],

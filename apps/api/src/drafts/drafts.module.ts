@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DraftsController } from './drafts.controller';
+import { DraftsRepository } from './drafts.repository';
 import { DraftsService } from './drafts.service';
 import { Draft } from './entities/draft.entity';
 
@@ -8,6 +9,6 @@ import { Draft } from './entities/draft.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Draft])],
   controllers: [DraftsController],
-  providers: [DraftsService],
+  providers: [DraftsService, DraftsRepository],
 })
 export class DraftsModule {}

@@ -5,6 +5,7 @@ import { Organization } from '../organizations/entities/organization.entity';
 import { AiUsageController } from './ai-usage.controller';
 import { BuiltinLlmAdapter } from './builtin-llm.adapter';
 import { LlmUsage } from './llm-usage.entity';
+import { LlmUsageRepository } from './llm-usage.repository';
 import { LlmUsageService } from './llm-usage.service';
 import { LLM_PORT, LlmPort } from './llm.port';
 import { OpenAiLlmAdapter } from './openai-llm.adapter';
@@ -35,6 +36,7 @@ export class LlmModule {
       controllers: [AiUsageController],
       providers: [
         LlmUsageService,
+        LlmUsageRepository,
         { provide: LLM_PORT, inject: [APP_CONFIG, LlmUsageService], useFactory: createLlmPort },
       ],
       exports: [LLM_PORT, LlmUsageService],

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OrganizationSettings } from './entities/organization-settings.entity';
+import { OrganizationSettingsRepository } from './organization-settings.repository';
 import { dedupeHashtags } from '@postprober/shared/platforms';
 
 /** Reads and saves an organization's settings; every query is scoped by the caller's organization. */
 @Injectable()
 export class OrganizationSettingsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly settings: OrganizationSettingsRepository) {}
 
   /** The saved settings, or null when the organization never saved any (defaults apply). */
   get(organizationId: string): Promise<OrganizationSettings | null> {
-    return this.db.getRepository(OrganizationSettings).findOneBy({ organizationId });
+    return this.settings.findFor(organizationId);
   }
 
   async brandedHashtags(organizationId: string): Promise<string[]> {
@@ -19,9 +18,7 @@ export class OrganizationSettingsService {
   }
 
   /** Upsert: one row per organization, created on first save. Tags are expected well-formed (validated by the DTO). */
-  async updateBrandedHashtags(organizationId: string, tags: readonly string[]): Promise<OrganizationSettings> {
-    const repo = this.db.getRepository(OrganizationSettings);
-    await repo.upsert({ organizationId, brandedHashtags: dedupeHashtags(tags), updatedAt: new Date() }, ['organizationId']);
-    return repo.findOneByOrFail({ organizationId });
+  updateBrandedHashtags(organizationId: string, tags: readonly string[]): Promise<OrganizationSettings> {
+    return this.settings.upsertBrandedHashtags(organizationId, dedupeHashtags(tags), new Date());
   }
 }

@@ -1,9 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions, type Tx } from '../core/database/transactions';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { hashPassword } from './password';
+import { UsersRepository } from './users.repository';
 
 export interface NewAdmin {
   email: string;
@@ -11,19 +12,20 @@ export interface NewAdmin {
   password: string;
 }
 
-// Serializes "create the first admin" across processes and requests.
-const FIRST_ADMIN_LOCK = 7_413_001;
-
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
-  async hasAnyAdmin(): Promise<boolean> {
-    return (await this.db.getRepository(User).countBy({ role: 'admin' })) > 0;
+  hasAnyAdmin(): Promise<boolean> {
+    return this.users.anyAdmin();
   }
 
   async get(id: string): Promise<Organization> {
-    const org = await this.db.getRepository(Organization).findOneBy({ id });
+    const org = await this.organizations.findById(id);
     if (!org) throw new NotFoundException('Organization not found');
     return org;
   }
@@ -31,34 +33,30 @@ export class OrganizationsService {
   /** First-run setup: refused once any admin exists, even when two requests race. */
   async createFirst(orgName: string, admin: NewAdmin): Promise<User> {
     const passwordHash = await hashPassword(admin.password);
-    return this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
-      if ((await m.getRepository(User).countBy({ role: 'admin' })) > 0) {
+    return this.transactions.run(async (tx) => {
+      await this.organizations.lockFirstAdminSetup(tx);
+      if (await this.users.anyAdmin(tx)) {
         throw new ConflictException('Setup is already done: sign in instead');
       }
-      return this.insertOrgWithAdmin(m, orgName, admin, passwordHash);
+      return this.insertOrgWithAdmin(tx, orgName, admin, passwordHash);
     });
   }
 
   /** A further customer organization with its first admin (used by operators and tests). */
   async createWithAdmin(orgName: string, admin: NewAdmin): Promise<User> {
     const passwordHash = await hashPassword(admin.password);
-    return this.db.transaction((m) => this.insertOrgWithAdmin(m, orgName, admin, passwordHash));
+    return this.transactions.run((tx) => this.insertOrgWithAdmin(tx, orgName, admin, passwordHash));
   }
 
-  private async insertOrgWithAdmin(m: EntityManager, orgName: string, admin: NewAdmin, passwordHash: string) {
+  private async insertOrgWithAdmin(tx: Tx, orgName: string, admin: NewAdmin, passwordHash: string): Promise<User> {
     const email = admin.email.trim().toLowerCase();
-    if (await m.getRepository(User).existsBy({ email })) {
+    if (await this.users.emailTaken(email, tx)) {
       throw new ConflictException('email is already registered');
     }
-    const org = await m.getRepository(Organization).save({ name: orgName.trim() });
-    return m.getRepository(User).save({
-      organizationId: org.id,
-      email,
-      name: admin.name.trim(),
-      role: 'admin',
-      passwordHash,
-      lastLoginAt: null,
-    });
+    const org = await this.organizations.create(tx, orgName.trim());
+    return this.users.create(
+      { organizationId: org.id, email, name: admin.name.trim(), role: 'admin', passwordHash, lastLoginAt: null },
+      tx,
+    );
   }
 }

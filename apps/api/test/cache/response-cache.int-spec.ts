@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AiResponseCache } from '../../src/core/cache/ai-response-cache.entity';
 import { CLEANUP_INTERVAL_MS, PostgresResponseCache, hashCacheKey } from '../../src/core/cache/postgres-response-cache';
+import { ResponseCacheRepository } from '../../src/core/cache/response-cache.repository';
 import { buildDataSourceOptions } from '../../src/core/database/data-source-options';
 import { Organization } from '../../src/organizations/entities/organization.entity';
 import { createTestDataDir, createTestDatabase } from '../support/test-database';
@@ -29,14 +30,14 @@ describe.each([
   let orgB: string;
 
   /** Another process: same table, its own memory. */
-  const otherProcess = () => new PostgresResponseCache(ds, () => now);
+  const otherProcess = () => new PostgresResponseCache(new ResponseCacheRepository(ds), () => now);
   const rowCount = async (): Promise<number> => Number((await ds.query(`SELECT count(*) AS n FROM ai_response_cache`))[0].n);
   const newOrg = async (name: string): Promise<string> => (await ds.getRepository(Organization).save({ name })).id;
 
   beforeAll(async () => {
     db = await open();
     ds = await new DataSource({ ...db.options(), logging: false }).initialize();
-    cache = new PostgresResponseCache(ds, () => now);
+    cache = new PostgresResponseCache(new ResponseCacheRepository(ds), () => now);
     orgA = await newOrg('A');
     orgB = await newOrg('B');
   }, 60_000);

@@ -2,19 +2,19 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/core/database/data-source-options';
 import { JobStatusEntity } from '../../src/core/jobs/job-status.entity';
 import { MAX_ERROR_LENGTH } from '../../src/core/jobs/job-status.store';
-import { TypeOrmJobStatusStore } from '../../src/core/jobs/typeorm-job-status.store';
+import { JobStatusRepository } from '../../src/core/jobs/job-status.repository';
 import { createTestDatabase } from '../support/test-database';
 
 /** job_status on real Postgres: the migration matches the entity, and the upsert is safe under concurrency. */
 describe('job_status table (real Postgres)', () => {
   let db: { url: string; drop(): Promise<void> };
   let ds: DataSource;
-  let store: TypeOrmJobStatusStore;
+  let store: JobStatusRepository;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await new DataSource({ ...buildDataSourceOptions({ db: { url: db.url, dataDir: 'unused' } }, [JobStatusEntity]), logging: false }).initialize();
-    store = new TypeOrmJobStatusStore(ds.getRepository(JobStatusEntity));
+    store = new JobStatusRepository(ds.getRepository(JobStatusEntity));
   });
   afterAll(async () => {
     await ds?.destroy();

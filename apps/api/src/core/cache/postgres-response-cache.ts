@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { MemoryFront } from './memory-front';
+import { ResponseCacheRepository } from './response-cache.repository';
 import { ResponseCache } from './response-cache.port';
 
 /** Expired rows are deleted at most this often, on a write (no timer to manage). */
@@ -22,7 +22,7 @@ export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly rows: ResponseCacheRepository,
     private readonly clock: () => number = Date.now,
   ) {
     this.memory = new MemoryFront(MEMORY_ENTRIES, clock);
@@ -33,15 +33,10 @@ export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
     const memoryKey = `${organizationId}|${namespace}|${key}`;
     const local = this.memory.get(memoryKey);
     if (local) return local.value as T;
-    const hash = hashCacheKey(key);
-    const rows: { value: T; ttl_ms: number }[] = await this.dataSource.query(
-      `SELECT value, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS ttl_ms FROM ai_response_cache
-        WHERE organization_id = $1 AND namespace = $2 AND key_hash = $3 AND expires_at > now()`,
-      [organizationId, namespace, hash],
-    );
-    if (rows.length === 0) return null;
-    this.memory.set(memoryKey, rows[0].value, this.clock() + Number(rows[0].ttl_ms));
-    return rows[0].value;
+    const row = await this.rows.findLive<T>(organizationId, namespace, hashCacheKey(key));
+    if (!row) return null;
+    this.memory.set(memoryKey, row.value, this.clock() + row.ttlMs);
+    return row.value;
   }
 
   /** Visible in this process at once (before the database write completes). */
@@ -49,24 +44,15 @@ export class PostgresResponseCache implements ResponseCache, OnModuleDestroy {
     const hash = hashCacheKey(key);
     // Through JSON, so a memory hit returns the same shape as a database hit (no Dates, no undefined).
     this.memory.set(`${organizationId}|${namespace}|${key}`, JSON.parse(JSON.stringify(value)), this.clock() + ttlSeconds * 1000);
-    const write = this.dataSource.query(
-      `INSERT INTO ai_response_cache (organization_id, namespace, key_hash, value, expires_at)
-       VALUES ($1, $2, $3, $4::jsonb, now() + $5 * interval '1 second')
-       ON CONFLICT (organization_id, namespace, key_hash)
-       DO UPDATE SET value = excluded.value, created_at = now(), expires_at = excluded.expires_at`,
-      [organizationId, namespace, hash, JSON.stringify(value), ttlSeconds],
-    );
+    const write = this.rows.upsert(organizationId, namespace, hash, JSON.stringify(value), ttlSeconds);
     this.track(write);
     await write;
     this.maybeCleanup();
   }
 
   /** Deletes expired rows of every organization; returns how many. */
-  async deleteExpired(): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `DELETE FROM ai_response_cache WHERE expires_at < now()`,
-    );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  deleteExpired(): Promise<number> {
+    return this.rows.deleteExpired();
   }
 
   /** Waits for writes and a cleanup in flight, so shutdown does not close the database under them. */

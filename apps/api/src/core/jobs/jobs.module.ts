@@ -7,6 +7,7 @@ import { BullJobsAdapter } from './bull-jobs.adapter';
 import { InProcessJobsAdapter } from './in-process-jobs.adapter';
 import { JobRegistry } from './job-registry';
 import { JobStatusEntity } from './job-status.entity';
+import { JobStatusRepository } from './job-status.repository';
 import { JOB_STATUS_STORE } from './job-status.store';
 import { JobsController } from './jobs.controller';
 import {
@@ -20,7 +21,6 @@ import { JOBS_OPTIONS, JobsModuleOptions } from './jobs.options';
 import { JOBS_PORT } from './jobs.port';
 import { JobsScheduler } from './jobs.scheduler';
 import { BullQueueHealth, InProcessQueueHealth, QueueHealth } from './queue-health';
-import { TypeOrmJobStatusStore } from './typeorm-job-status.store';
 
 /** Bull when Redis is configured, else the in-process runner. */
 export function jobsBackendFor(config: Pick<AppConfig, 'redis'>): JobsBackend {
@@ -44,7 +44,7 @@ export class JobsModule {
       controllers: [JobsController],
       providers: [
         { provide: JOBS_OPTIONS, useValue: opts },
-        { provide: JOB_STATUS_STORE, useClass: TypeOrmJobStatusStore },
+        { provide: JOB_STATUS_STORE, useClass: JobStatusRepository },
         JobRegistry,
         JobsScheduler,
         ...backend.providers,

@@ -24,8 +24,9 @@ ON CONFLICT (name) DO UPDATE SET
   failures = s.failures + EXCLUDED.failures,
   updated_at = now()`;
 
+/** job_status, the jobs layer's JobStatusStore (unit specs use an in-memory one instead). */
 @Injectable()
-export class TypeOrmJobStatusStore implements JobStatusStore {
+export class JobStatusRepository implements JobStatusStore {
   constructor(@InjectRepository(JobStatusEntity) private readonly repo: Repository<JobStatusEntity>) {}
 
   async recordAttempt(name: string, o: AttemptOutcome): Promise<void> {

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppSetting } from './entities/app-setting.entity';
+
+/** Process-wide settings (app_settings): generated secrets every process sharing the database agrees on. */
+@Injectable()
+export class AppSettingsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The value of app_settings[key], stored with `generate()` first when absent. Every process gets the same
+   * value, whichever created it: the insert ignores a concurrent one and the read returns the winner.
+   */
+  async storedSecret(key: string, generate: () => string): Promise<string> {
+    const repo = this.db.getRepository(AppSetting);
+    await repo.createQueryBuilder().insert().values({ key, value: generate() }).orIgnore().execute();
+    return (await repo.findOneByOrFail({ key })).value;
+  }
+}
