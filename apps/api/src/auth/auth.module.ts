@@ -1,12 +1,11 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { StoredSecretsRepository } from '../core/secrets/stored-secrets.repository';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AdminBootstrapService } from './admin-bootstrap.service';
-import { AppSettingsRepository } from './app-settings.repository';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
@@ -15,19 +14,18 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CredentialsAuthService } from './credentials-auth.service';
 import { ApiKey } from './entities/api-key.entity';
-import { AppSetting } from './entities/app-setting.entity';
 import { resolveJwtSecret } from './jwt-secret';
 
 @Module({
   imports: [
     OrganizationsModule,
-    TypeOrmModule.forFeature([ApiKey, AppSetting]),
+    TypeOrmModule.forFeature([ApiKey]),
     JwtModule.registerAsync({
-      // The factory runs in JwtModule's scope, where AuthModule's providers are not visible: it builds its own settings repository.
-      inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: async (config: AppConfig, db: DataSource) => ({
+      // StoredSecretsRepository comes from the global SecretsModule (core/secrets), visible in JwtModule's scope.
+      inject: [APP_CONFIG, StoredSecretsRepository],
+      useFactory: async (config: AppConfig, secrets: StoredSecretsRepository) => ({
         // A KeyObject: given a string, jsonwebtoken tries to parse it as a PEM public key on every verify (~0.6 ms).
-        secret: createSecretKey(Buffer.from(await resolveJwtSecret(config.auth.jwtSecret, new AppSettingsRepository(db)))),
+        secret: createSecretKey(Buffer.from(await resolveJwtSecret(config.auth.jwtSecret, secrets))),
         signOptions: { algorithm: 'HS256', expiresIn: config.auth.jwtTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),

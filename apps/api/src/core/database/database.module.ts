@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { SecretsModule } from '../secrets/secrets.module';
 import { DatabaseHealth } from './database-health';
 import { Transactions } from './transactions';
 import { buildDataSourceOptions, databaseDriverKind, describeDatabase, isTransientConnectionError } from './data-source-options';
@@ -30,6 +31,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
+        SecretsModule,
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
@@ -39,7 +41,8 @@ export class DatabaseModule {
         }),
       ],
       providers: [DatabaseHealth, Transactions],
-      exports: [DatabaseHealth, Transactions],
+      // Stored secrets need nothing but the database: every app with a database has them.
+      exports: [DatabaseHealth, Transactions, SecretsModule],
     };
   }
 }

@@ -19,7 +19,6 @@ import { PROBE_PROVIDERS } from './probes/probes.providers';
 import { HealthChecksRepository } from './recording/health-checks.repository';
 import { HealthRecorder } from './recording/health-recorder';
 import { MonitorTracksRepository } from './recording/monitor-tracks.repository';
-import { SecretsKeyRepository } from './secrets/secrets-key.repository';
 import { TOKEN_CIPHER_PROVIDER } from './secrets/token-cipher.provider';
 import { HealthStatusCache } from './status/health-status.cache';
 import { HealthStatusController } from './status/health-status.controller';
@@ -39,7 +38,6 @@ import { HealthSweep } from './sweep/health-sweep';
     HealthChecksRepository,
     IncidentsRepository,
     MonitorTracksRepository,
-    SecretsKeyRepository,
     ...PROBE_PROVIDERS,
     TOKEN_CIPHER_PROVIDER,
     IncidentWriter,

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { SecretsKeyRepository } from './secrets-key.repository';
+import type { StoredSecretsRepository } from '../../../core/secrets/stored-secrets.repository';
 
 const ALGORITHM = 'aes-256-gcm';
 const VERSION = 'v1';
@@ -58,7 +58,7 @@ export function keyFromSecret(secret: string): Buffer {
  * SECRETS_KEY when set; otherwise a key generated on first start and stored in app_settings, so every
  * process sharing the database agrees on it (the same mechanism as the JWT secret).
  */
-export async function resolveSecretsKey(configured: string | undefined, stored: Pick<SecretsKeyRepository, 'storedSecret'>): Promise<Buffer> {
+export async function resolveSecretsKey(configured: string | undefined, stored: Pick<StoredSecretsRepository, 'storedSecret'>): Promise<Buffer> {
   if (configured) return keyFromSecret(configured);
   return Buffer.from(await stored.storedSecret(SETTINGS_KEY, () => randomBytes(32).toString('base64url')), 'base64url');
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppSetting } from './entities/app-setting.entity';
+import { AppSetting } from './app-setting.entity';
 
-/** Process-wide settings (app_settings): generated secrets every process sharing the database agrees on. */
+/**
+ * Secrets generated once and kept in the database (app_settings), for settings that may be left unconfigured
+ * (JWT_SECRET, SECRETS_KEY): every process sharing the database agrees on them, and they survive restarts.
+ */
 @Injectable()
-export class AppSettingsRepository {
+export class StoredSecretsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**

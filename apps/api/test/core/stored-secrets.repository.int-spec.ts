@@ -1,16 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { AppSettingsRepository } from '../../../src/auth/app-settings.repository';
-import { AppSetting } from '../../../src/auth/entities/app-setting.entity';
-import { DRIVERS, migratedDataSource } from '../../support/dual-database';
+import { StoredSecretsRepository } from '../../src/core/secrets/stored-secrets.repository';
+import { AppSetting } from '../../src/core/secrets/app-setting.entity';
+import { DRIVERS, migratedDataSource } from '../support/dual-database';
 
-describe.each(DRIVERS)('AppSettingsRepository on %s', (driver) => {
+describe.each(DRIVERS)('StoredSecretsRepository on %s', (driver) => {
   let db: DataSource;
   let cleanup: () => Promise<void>;
-  let repo: AppSettingsRepository;
+  let repo: StoredSecretsRepository;
 
   beforeAll(async () => {
     ({ db, cleanup } = await migratedDataSource(driver, [AppSetting]));
-    repo = new AppSettingsRepository(db);
+    repo = new StoredSecretsRepository(db);
   }, 120_000);
 
   afterAll(() => cleanup?.());
@@ -19,7 +19,7 @@ describe.each(DRIVERS)('AppSettingsRepository on %s', (driver) => {
     expect(await repo.storedSecret('first', () => 'generated-1')).toBe('generated-1');
     expect(await repo.storedSecret('first', () => 'generated-2')).toBe('generated-1');
     // Another "process" on the same database agrees.
-    expect(await new AppSettingsRepository(db).storedSecret('first', () => 'generated-3')).toBe('generated-1');
+    expect(await new StoredSecretsRepository(db).storedSecret('first', () => 'generated-3')).toBe('generated-1');
   });
 
   it('keeps keys apart', async () => {
