@@ -1,13 +1,10 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { HEALTH_SOCKET_CONNECTOR, TOKEN_STORAGE_KEY, authInterceptor } from '@postprober/web/data-access';
+import { answer as answerRequest, settle } from '@postprober/web/testing';
 import { appRoutes } from './app.routes';
 
 /** The real route table: guards, lazy pages and the shell together. */
@@ -34,15 +31,8 @@ describe('app routes', () => {
   }
 
   /** Waits for a request the navigation makes (guards and pages load asynchronously). */
-  async function answer(url: string, body: unknown): Promise<TestRequest> {
-    let found: TestRequest[] = [];
-    for (let i = 0; i < 100 && found.length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve));
-      found = http.match(url);
-    }
-    expect(found).toHaveLength(1);
-    found[0].flush(body);
-    return found[0];
+  function answer(url: string, body: object): Promise<TestRequest> {
+    return answerRequest(http, url, body, undefined, { ticks: 100 });
   }
 
   function me(role: 'admin' | 'member') {
@@ -51,14 +41,6 @@ describe('app routes', () => {
       organization: { id: 'o', name: 'Acme Social' },
       principal: 'user',
     };
-  }
-
-  /** Lets promise-based client calls resolve and the zoneless view refresh, until `ready()` or 100 ticks. */
-  async function settle(ready: () => boolean) {
-    for (let i = 0; i < 100 && !ready(); i++) {
-      await new Promise((resolve) => setTimeout(resolve));
-      await harness.fixture.whenStable();
-    }
   }
 
   const text = () => (harness.fixture.nativeElement as HTMLElement).textContent ?? '';
@@ -79,7 +61,8 @@ describe('app routes', () => {
     await answer('/api/auth/me', me('member'));
     await done;
     await answer('/api/drafts', []);
-    await settle(() => text().includes('Nothing drafted yet'));
+    // Promise-based client calls resolve and the zoneless view refreshes, until the page shows or 100 ticks.
+    await settle(harness.fixture, { until: () => text().includes('Nothing drafted yet'), maxTicks: 100 });
     expect(text()).toContain('Acme Social');
     expect(text()).toContain('Nothing drafted yet');
 

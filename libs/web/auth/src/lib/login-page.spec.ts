@@ -1,4 +1,4 @@
-import { settle } from '@postprober/web/testing';
+import { byTestId, click, settle, typeInto } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -34,26 +34,16 @@ describe('LoginPage', () => {
 
   afterEach(() => http.verify());
 
-  const byTestId = (id: string) => el.querySelector(`[data-testid="${id}"]`) as HTMLElement;
-
-  function type(id: string, value: string) {
-    const input = byTestId(id) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    input.dispatchEvent(new Event('blur'));
-  }
-
   async function submit() {
-    byTestId('login-submit').click();
-    await settle();
-    await fixture.whenStable();
+    click(el, 'login-submit');
+    await settle(fixture);
   }
 
   it('has labelled email and password fields', () => {
     expect(el.querySelector('label[for="login-email"]')?.textContent).toContain('Email');
     expect(el.querySelector('label[for="login-password"]')?.textContent).toContain('Password');
-    expect(byTestId('login-email').id).toBe('login-email');
-    expect(byTestId('login-password').getAttribute('type')).toBe('password');
+    expect(byTestId(el, 'login-email').id).toBe('login-email');
+    expect(byTestId(el, 'login-password').getAttribute('type')).toBe('password');
   });
 
   it('checks the fields before calling the API', async () => {
@@ -61,39 +51,37 @@ describe('LoginPage', () => {
 
     expect(el.querySelector('#login-email-error')?.textContent).toContain('Email is required.');
     expect(el.querySelector('#login-password-error')?.textContent).toContain('Password is required.');
-    expect(byTestId('login-email').getAttribute('aria-invalid')).toBe('true');
-    expect(byTestId('login-email').getAttribute('aria-describedby')).toBe('login-email-error');
-    expect(document.activeElement).toBe(byTestId('login-email'));
+    expect(byTestId(el, 'login-email').getAttribute('aria-invalid')).toBe('true');
+    expect(byTestId(el, 'login-email').getAttribute('aria-describedby')).toBe('login-email-error');
+    expect(document.activeElement).toBe(byTestId(el, 'login-email'));
 
-    type('login-email', 'not-an-email');
-    await settle();
-    await fixture.whenStable();
+    typeInto(el, 'login-email', 'not-an-email');
+    await settle(fixture);
     expect(el.querySelector('#login-email-error')?.textContent).toContain('valid email');
     http.expectNone('/api/auth/login');
   });
 
   it('shows "Invalid email or password" from a 401 in place', async () => {
-    type('login-email', 'ada@example.com');
-    type('login-password', 'wrong-password');
+    typeInto(el, 'login-email', 'ada@example.com');
+    typeInto(el, 'login-password', 'wrong-password');
     await submit();
 
     const request = http.expectOne('/api/auth/login');
     expect(request.request.body).toEqual({ email: 'ada@example.com', password: 'wrong-password' });
-    expect((byTestId('login-submit') as HTMLButtonElement).disabled).toBe(true);
+    expect(byTestId<HTMLButtonElement>(el, 'login-submit').disabled).toBe(true);
     request.flush(
       { statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' },
       { status: 401, statusText: 'Unauthorized' },
     );
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
-    expect(byTestId('login-error').textContent?.trim()).toBe('Invalid email or password.');
-    expect((byTestId('login-submit') as HTMLButtonElement).disabled).toBe(false);
+    expect(byTestId(el, 'login-error').textContent?.trim()).toBe('Invalid email or password.');
+    expect(byTestId<HTMLButtonElement>(el, 'login-submit').disabled).toBe(false);
   });
 
   it('shows how long to wait after too many attempts', async () => {
-    type('login-email', 'ada@example.com');
-    type('login-password', 'whatever-pw');
+    typeInto(el, 'login-email', 'ada@example.com');
+    typeInto(el, 'login-password', 'whatever-pw');
     await submit();
     http
       .expectOne('/api/auth/login')
@@ -101,15 +89,14 @@ describe('LoginPage', () => {
         { statusCode: 429, message: 'ThrottlerException: Too Many Requests' },
         { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '30' } },
       );
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
-    expect(byTestId('login-error').textContent).toContain('Try again in 30 seconds.');
+    expect(byTestId(el, 'login-error').textContent).toContain('Try again in 30 seconds.');
   });
 
   it('puts field messages from a 400 beside the field', async () => {
-    type('login-email', 'ada@example.com');
-    type('login-password', 'x');
+    typeInto(el, 'login-email', 'ada@example.com');
+    typeInto(el, 'login-password', 'x');
     await submit();
     http
       .expectOne('/api/auth/login')
@@ -117,11 +104,10 @@ describe('LoginPage', () => {
         { statusCode: 400, message: ['email must be an email'], error: 'Bad Request' },
         { status: 400, statusText: 'Bad Request' },
       );
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
     expect(el.querySelector('#login-email-error')?.textContent).toContain('Email must be an email.');
-    expect(byTestId('login-error').textContent?.trim()).toBe('');
+    expect(byTestId(el, 'login-error').textContent?.trim()).toBe('');
   });
 
   it('signs in and returns to the requested page', async () => {
@@ -133,8 +119,8 @@ describe('LoginPage', () => {
     await fixture.whenStable();
     jest.spyOn(router, 'navigateByUrl');
 
-    type('login-email', 'ada@example.com');
-    type('login-password', 'correct-horse-battery');
+    typeInto(el, 'login-email', 'ada@example.com');
+    typeInto(el, 'login-password', 'correct-horse-battery');
     await submit();
     http
       .expectOne('/api/auth/login')
@@ -145,8 +131,7 @@ describe('LoginPage', () => {
       organization: { id: 'o', name: 'Acme' },
       principal: 'user',
     });
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
     expect(router.navigateByUrl).toHaveBeenCalledWith('/settings');
   });

@@ -1,4 +1,4 @@
-import { settle } from '@postprober/web/testing';
+import { byTestId, click, settle, typeInto } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -31,21 +31,13 @@ describe('SetupPage', () => {
 
   afterEach(() => http.verify());
 
-  const byTestId = (id: string) => el.querySelector(`[data-testid="${id}"]`) as HTMLElement;
-
   function fill(values: Partial<Record<'organization-name' | 'name' | 'email' | 'password', string>>) {
-    for (const [field, value] of Object.entries(values)) {
-      const input = byTestId(`setup-${field}`) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-      input.dispatchEvent(new Event('blur'));
-    }
+    for (const [field, value] of Object.entries(values)) typeInto(el, `setup-${field}`, value);
   }
 
   async function submit() {
-    byTestId('setup-submit').click();
-    await settle();
-    await fixture.whenStable();
+    click(el, 'setup-submit');
+    await settle(fixture);
   }
 
   it('requires a password of at least 10 characters and a valid email', async () => {
@@ -56,7 +48,7 @@ describe('SetupPage', () => {
     expect(el.querySelector('#setup-password-error')?.textContent).toContain(
       'Password must be at least 10 characters.',
     );
-    expect(byTestId('setup-password').getAttribute('aria-describedby')).toBe(
+    expect(byTestId(el, 'setup-password').getAttribute('aria-describedby')).toBe(
       'setup-password-hint setup-password-error',
     );
     expect(el.querySelector('#setup-organization-name-error')).toBeNull();
@@ -69,7 +61,7 @@ describe('SetupPage', () => {
       'Organization name is required.',
     );
     expect(el.querySelector('#setup-name-error')?.textContent).toContain('Your name is required.');
-    expect(document.activeElement).toBe(byTestId('setup-organization-name'));
+    expect(document.activeElement).toBe(byTestId(el, 'setup-organization-name'));
   });
 
   it('shows the server\'s field messages in place', async () => {
@@ -86,8 +78,7 @@ describe('SetupPage', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
     expect(el.querySelector('#setup-password-error')?.textContent).toContain(
       'Password must be longer than or equal to 10 characters.',
@@ -98,8 +89,7 @@ describe('SetupPage', () => {
 
     // Editing the field clears the server's message for it.
     fill({ password: 'another-long-password' });
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
     expect(el.querySelector('#setup-password-error')).toBeNull();
   });
 
@@ -112,10 +102,9 @@ describe('SetupPage', () => {
         { statusCode: 409, message: 'Setup has already been completed', error: 'Conflict' },
         { status: 409, statusText: 'Conflict' },
       );
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
-    expect(byTestId('setup-error').textContent?.trim()).toBe('Setup has already been completed.');
+    expect(byTestId(el, 'setup-error').textContent?.trim()).toBe('Setup has already been completed.');
   });
 
   it('creates the organization, signs in and opens the dashboard', async () => {
@@ -137,8 +126,7 @@ describe('SetupPage', () => {
       organization: { id: 'o', name: 'Acme' },
       principal: 'user',
     });
-    await settle();
-    await fixture.whenStable();
+    await settle(fixture);
 
     expect(navigate).toHaveBeenCalledWith('/');
   });

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { HealthAlert } from '@postprober/shared/health-events';
 import { HEALTH_SOCKET_CONNECTOR, HealthSocketHandlers, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
+import { allByTestId, settle } from '@postprober/web/testing';
 import { HealthWidget } from './health-widget';
 
 const alert = (id: string, severity: HealthAlert['severity'], message: string): HealthAlert => ({
@@ -117,14 +118,14 @@ describe('HealthWidget', () => {
     });
     await settle(fixture);
 
-    const rows = Array.from(el.querySelectorAll('[data-testid="health-widget-platform"]'));
+    const rows = allByTestId(el, 'health-widget-platform');
     const cells = (row: Element) => Array.from(row.querySelectorAll('span:not(.dot)')).map((s) => s.textContent?.trim());
     expect(rows.map(cells)).toEqual([
       ['X (Twitter)', 'Healthy', '180 ms'],
       ['Facebook', 'Down', '—'],
     ]);
     expect(rows[1].querySelector('.dot')?.classList).toContain('error');
-    const alerts = Array.from(el.querySelectorAll('[data-testid="health-widget-alert"]'));
+    const alerts = allByTestId(el, 'health-widget-alert');
     expect(alerts.map((a) => a.textContent)).toEqual([
       expect.stringContaining('Facebook is down'),
       expect.stringContaining('Facebook is slow'),
@@ -137,8 +138,3 @@ describe('HealthWidget', () => {
     expect(el.querySelector('[data-testid="health-widget-alert"]')?.textContent).toContain('Facebook recovered');
   });
 });
-
-async function settle(fixture: { whenStable(): Promise<unknown> }) {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}

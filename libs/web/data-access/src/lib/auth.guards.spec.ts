@@ -1,10 +1,6 @@
-import { settle } from '@postprober/web/testing';
+import { FlushInit, answer, settle } from '@postprober/web/testing';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -135,14 +131,8 @@ function answerSetup(needsSetup: boolean) {
 }
 
 /** Waits for the guard's request to `url` (guards run asynchronously) and answers it. */
-function reply(url: string, body: unknown, init?: { status: number; statusText: string }) {
+function reply(url: string, body: object | null, init?: FlushInit) {
   return async (http: HttpTestingController) => {
-    let found: TestRequest[] = [];
-    for (let i = 0; i < 50 && found.length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve));
-      found = http.match(url);
-    }
-    expect(found).toHaveLength(1);
-    found[0].flush(body, init);
+    await answer(http, url, body, init);
   };
 }

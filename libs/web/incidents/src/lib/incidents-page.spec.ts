@@ -1,4 +1,4 @@
-import { settle } from '@postprober/web/testing';
+import { allByTestId, byTestId, click, nextRequest, queryByTestId, settle, typeInto } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -34,18 +34,8 @@ describe('IncidentsPage', () => {
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
 
-  async function list(): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      const found = http.match((r) => r.url === '/api/incidents');
-      if (found.length === 1) return found[0];
-      if (found.length > 1) throw new Error('More than one request');
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-    throw new Error('No request to /api/incidents');
-  }
-
-  const rows = (el: HTMLElement) => Array.from(el.querySelectorAll<HTMLElement>('[data-testid="incident-row"]'));
-  const byTestId = <T extends HTMLElement>(el: HTMLElement, id: string) => el.querySelector(`[data-testid="${id}"]`) as T;
+  /** The one list request (query ignored: the tests check its params). */
+  const list = (): Promise<TestRequest> => nextRequest(http, 'GET', '/api/incidents');
 
   afterEach(() => http.verify());
 
@@ -58,7 +48,7 @@ describe('IncidentsPage', () => {
     first.flush({ items: [incident('2', { status: 'open', resolved_at: null, severity: 'critical' }), incident('1')], total: 2, page: 1, page_size: 20 });
     await settle(fixture);
 
-    const [open, resolved] = rows(el);
+    const [open, resolved] = allByTestId(el, 'incident-row');
     expect(open.textContent).toContain('Ongoing');
     expect(open.textContent).toContain('Critical');
     expect(open.textContent).toContain('Instagram');
@@ -74,27 +64,23 @@ describe('IncidentsPage', () => {
     await settle(fixture);
     expect(byTestId(el, 'incidents-page').textContent).toContain('Page 1 of 3');
 
-    byTestId<HTMLButtonElement>(el, 'incidents-next').click();
+    click(el, 'incidents-next');
     await settle(fixture);
     const second = await list();
     expect(second.request.params.get('page')).toBe('2');
     second.flush({ items: [incident('0')], total: 45, page: 2, page_size: 20 });
     await settle(fixture);
 
-    const status = byTestId<HTMLSelectElement>(el, 'incidents-status');
-    status.value = 'open';
-    status.dispatchEvent(new Event('change'));
+    typeInto(el, 'incidents-status', 'open', { blur: false });
     await settle(fixture);
     const filtered = await list();
     expect(filtered.request.params.get('status')).toBe('open');
     expect(filtered.request.params.get('page')).toBe('1');
     filtered.flush({ items: [], total: 0, page: 1, page_size: 20 });
     await settle(fixture);
-    expect(byTestId(el, 'incidents-empty')).not.toBeNull();
+    expect(queryByTestId(el, 'incidents-empty')).not.toBeNull();
 
-    const platform = byTestId<HTMLSelectElement>(el, 'incidents-platform');
-    platform.value = 'facebook';
-    platform.dispatchEvent(new Event('change'));
+    typeInto(el, 'incidents-platform', 'facebook', { blur: false });
     await settle(fixture);
     const both = await list();
     expect(both.request.params.get('status')).toBe('open');
@@ -107,7 +93,7 @@ describe('IncidentsPage', () => {
     (await list()).flush({ items: [incident('7')], total: 1, page: 1, page_size: 20 });
     await settle(fixture);
 
-    byTestId<HTMLButtonElement>(el, 'incident-toggle').click();
+    click(el, 'incident-toggle');
     await settle(fixture);
     http.expectOne('/api/incidents/7').flush({
       ...incident('7'),
@@ -121,8 +107,8 @@ describe('IncidentsPage', () => {
     expect(byTestId(el, 'incident-toggle').getAttribute('aria-expanded')).toBe('true');
     expect(byTestId(el, 'incident-events').querySelectorAll('li')).toHaveLength(3);
 
-    byTestId<HTMLButtonElement>(el, 'incident-toggle').click();
+    click(el, 'incident-toggle');
     await settle(fixture);
-    expect(byTestId(el, 'incident-events')).toBeNull();
+    expect(queryByTestId(el, 'incident-events')).toBeNull();
   });
 });

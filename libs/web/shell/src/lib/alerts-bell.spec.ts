@@ -1,6 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { HealthAlert } from '@postprober/shared/health-events';
@@ -9,6 +8,7 @@ import {
   HealthSocketHandlers,
   TOKEN_STORAGE_KEY,
 } from '@postprober/web/data-access';
+import { allByTestId, byTestId, click, queryByTestId, settleApp } from '@postprober/web/testing';
 import { AlertsBell } from './alerts-bell';
 
 const alert = (id: string, patch: Partial<HealthAlert> = {}): HealthAlert => ({
@@ -48,15 +48,13 @@ describe('AlertsBell', () => {
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(AlertsBell);
     document.body.appendChild(fixture.nativeElement);
-    await whenStable();
+    await settleApp();
     http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: items, has_more: false, unread_count: unread, last_read_id: lastRead });
     http.expectOne('/api/health-status').flush({ platforms: [], overall_status: 'healthy', last_updated: '', monitors: [] });
-    await whenStable();
-    await whenStable();
+    await settleApp();
+    await settleApp();
     return fixture.nativeElement as HTMLElement;
   }
-
-  const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
   afterEach(() => {
     http.verify();
@@ -66,24 +64,24 @@ describe('AlertsBell', () => {
 
   it('shows the server unread count and adds pushed alerts to it', async () => {
     const el = await render([alert('2'), alert('1')], 1, '1');
-    expect(byTestId(el, 'alerts-badge')?.textContent?.trim()).toBe('1');
-    expect(byTestId(el, 'alerts-bell')?.textContent).toContain('1 unread');
+    expect(byTestId(el, 'alerts-badge').textContent?.trim()).toBe('1');
+    expect(byTestId(el, 'alerts-bell').textContent).toContain('1 unread');
 
     socket.alert(alert('3', { severity: 'warning', platform: 'twitter', message: 'X is slow' }));
-    await whenStable();
-    expect(byTestId(el, 'alerts-badge')?.textContent?.trim()).toBe('2');
+    await settleApp();
+    expect(byTestId(el, 'alerts-badge').textContent?.trim()).toBe('2');
   });
 
   it('lists alerts with severity, platform, message, action and time; Escape closes it', async () => {
     const el = await render([alert('2', { severity: 'warning' }), alert('1', { type: 'resolved', severity: 'info' })], 1, '1');
-    const bell = byTestId(el, 'alerts-bell') as HTMLButtonElement;
+    const bell = byTestId<HTMLButtonElement>(el, 'alerts-bell');
     expect(bell.getAttribute('aria-expanded')).toBe('false');
-    expect(byTestId(el, 'alerts-dropdown')).toBeNull();
+    expect(queryByTestId(el, 'alerts-dropdown')).toBeNull();
 
     bell.click();
-    await whenStable();
+    await settleApp();
     expect(bell.getAttribute('aria-expanded')).toBe('true');
-    const items = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="alert-item"]'));
+    const items = allByTestId(el, 'alert-item');
     expect(items).toHaveLength(2);
     expect(items[0].classList).toContain('warning');
     expect(items[0].classList).toContain('unread');
@@ -94,27 +92,27 @@ describe('AlertsBell', () => {
     expect(items[1].classList).toContain('info');
     expect(items[1].classList).not.toContain('unread');
     expect(items[1].textContent).toContain('Resolved');
-    expect(byTestId(el, 'alerts-health-link')?.getAttribute('href')).toBe('/health');
+    expect(byTestId(el, 'alerts-health-link').getAttribute('href')).toBe('/health');
 
     items[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await whenStable();
-    expect(byTestId(el, 'alerts-dropdown')).toBeNull();
+    await settleApp();
+    expect(queryByTestId(el, 'alerts-dropdown')).toBeNull();
     expect(document.activeElement).toBe(bell);
   });
 
   it('marks all read on the server and clears the badge', async () => {
     const el = await render([alert('7'), alert('6')], 4, null);
-    byTestId(el, 'alerts-bell')?.click();
-    await whenStable();
+    click(el, 'alerts-bell');
+    await settleApp();
 
-    byTestId(el, 'alerts-mark-read')?.click();
+    click(el, 'alerts-mark-read');
     const put = http.expectOne('/api/alerts/read');
     expect(put.request.method).toBe('PUT');
     expect(put.request.body).toEqual({ last_read_id: '7' });
     put.flush({ last_read_id: '7', unread_count: 0 });
-    await whenStable();
-    await whenStable();
-    expect(byTestId(el, 'alerts-badge')).toBeNull();
+    await settleApp();
+    await settleApp();
+    expect(queryByTestId(el, 'alerts-badge')).toBeNull();
   });
 
   it('asks for notification permission only when the user clicks', async () => {
@@ -127,20 +125,15 @@ describe('AlertsBell', () => {
       const el = await render([], 0, null);
       expect(requestPermission).not.toHaveBeenCalled();
 
-      byTestId(el, 'alerts-bell')?.click();
-      await whenStable();
-      byTestId(el, 'alerts-enable-notifications')?.click();
-      await whenStable();
+      click(el, 'alerts-bell');
+      await settleApp();
+      click(el, 'alerts-enable-notifications');
+      await settleApp();
       expect(requestPermission).toHaveBeenCalledTimes(1);
-      expect(byTestId(el, 'alerts-enable-notifications')).toBeNull();
+      expect(queryByTestId(el, 'alerts-enable-notifications')).toBeNull();
       expect(el.textContent).toContain('Desktop notifications on');
     } finally {
       delete (globalThis as { Notification?: unknown }).Notification;
     }
   });
 });
-
-async function whenStable() {
-  await new Promise((resolve) => setTimeout(resolve));
-  await TestBed.inject(ApplicationRef).whenStable();
-}

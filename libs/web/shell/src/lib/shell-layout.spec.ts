@@ -1,11 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationRef, Component } from '@angular/core';
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { MeResponseDto } from '@postprober/api-client';
 import { AuthStore, HEALTH_SOCKET_CONNECTOR, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
+import { byTestId, click, queryByTestId, settleApp } from '@postprober/web/testing';
 import { ShellLayout } from './shell-layout';
 
 @Component({ template: '<p>page</p>' })
@@ -44,14 +45,11 @@ describe('ShellLayout', () => {
     http.expectOne('/api/auth/me').flush(me(role));
     await loaded;
     const harness = await RouterTestingHarness.create('/');
-    await whenStable();
+    await settleApp();
     http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
     http.expectOne('/api/health-status').flush({ platforms: [], overall_status: 'healthy', last_updated: '', monitors: [] });
     return harness.fixture.nativeElement.querySelector('pp-shell-layout') as HTMLElement;
   }
-
-  const byTestId = (root: HTMLElement, id: string) =>
-    root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
 
   afterEach(() => {
     http.verify();
@@ -60,7 +58,7 @@ describe('ShellLayout', () => {
 
   it('shows the organization and every section to an admin', async () => {
     const el = await render('admin');
-    expect(byTestId(el, 'org-name')?.textContent?.trim()).toBe('Acme Social');
+    expect(byTestId(el, 'org-name').textContent?.trim()).toBe('Acme Social');
     const links = Array.from(el.querySelectorAll('nav[aria-label="Main"] a')).map((a) =>
       a.getAttribute('data-testid'),
     );
@@ -72,48 +70,42 @@ describe('ShellLayout', () => {
       'nav-incidents',
       'nav-settings',
     ]);
-    expect(byTestId(el, 'nav-dashboard')?.getAttribute('aria-current')).toBe('page');
+    expect(byTestId(el, 'nav-dashboard').getAttribute('aria-current')).toBe('page');
   });
 
   it('hides Incidents and Settings from members', async () => {
     const el = await render('member');
-    expect(byTestId(el, 'nav-compose')).not.toBeNull();
-    expect(byTestId(el, 'nav-incidents')).toBeNull();
-    expect(byTestId(el, 'nav-settings')).toBeNull();
+    expect(queryByTestId(el, 'nav-compose')).not.toBeNull();
+    expect(queryByTestId(el, 'nav-incidents')).toBeNull();
+    expect(queryByTestId(el, 'nav-settings')).toBeNull();
   });
 
   it('opens the user menu with name and role, and signs out', async () => {
     const el = await render('member');
-    const toggle = byTestId(el, 'user-menu') as HTMLButtonElement;
+    const toggle = byTestId<HTMLButtonElement>(el, 'user-menu');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(byTestId(el, 'sign-out')).toBeNull();
+    expect(queryByTestId(el, 'sign-out')).toBeNull();
 
     toggle.click();
-    await whenStable();
+    await settleApp();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(byTestId(el, 'user-name')?.textContent).toBe('Grace Hopper');
-    expect(byTestId(el, 'user-role')?.textContent).toBe('Member');
+    expect(byTestId(el, 'user-name').textContent).toBe('Grace Hopper');
+    expect(byTestId(el, 'user-role').textContent).toBe('Member');
 
-    byTestId(el, 'sign-out')?.click();
-    await whenStable();
+    click(el, 'sign-out');
+    await settleApp();
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
     expect(TestBed.inject(Router).url).toBe('/login');
   });
 
   it('closes the user menu with Escape and returns focus to its button', async () => {
     const el = await render('admin');
-    const toggle = byTestId(el, 'user-menu') as HTMLButtonElement;
+    const toggle = byTestId<HTMLButtonElement>(el, 'user-menu');
     toggle.click();
-    await whenStable();
-    byTestId(el, 'sign-out')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await whenStable();
+    await settleApp();
+    byTestId(el, 'sign-out').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settleApp();
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(toggle);
   });
 });
-
-/** Lets clicks, navigation and change detection finish. */
-async function whenStable() {
-  await new Promise((resolve) => setTimeout(resolve));
-  await TestBed.inject(ApplicationRef).whenStable();
-}

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { authInterceptor } from '../auth.interceptor';
 import { AuthStore } from '../auth.store';
-import { meResponse, storeToken } from '../testing';
+import { meResponse, nextRequest, storeToken } from '../testing';
 import { TOKEN_STORAGE_KEY } from '../token-storage';
 import { BrowserNotifications } from './browser-notifications';
 import { HEALTH_POLL_INTERVAL_MS, HealthAlertsStore, LAST_ALERT_ID_KEY } from './health-alerts.store';
@@ -35,15 +35,7 @@ describe('HealthAlertsStore', () => {
   }
 
   /** Waits for one request matching method + path (the store's calls go through promises). */
-  async function request(method: string, path: string): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      const found = http.match((r) => r.method === method && r.url === path);
-      if (found.length > 1) throw new Error(`Expected one ${method} ${path}, found ${found.length}`);
-      if (found.length === 1) return found[0];
-      await tick();
-    }
-    throw new Error(`No ${method} ${path}`);
-  }
+  const request = (method: string, path: string): Promise<TestRequest> => nextRequest(http, method, path);
 
   /** Signs in with the server holding `alerts`, read up to `lastRead`; returns once the socket is opened. */
   async function open(alerts = [alert('5'), alert('4')], lastRead: string | null = '4', unread = 1) {
