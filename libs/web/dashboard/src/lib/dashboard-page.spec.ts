@@ -1,4 +1,4 @@
-import { settle } from '@postprober/web/testing';
+import { queryByTestId, settle } from '@postprober/web/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -30,8 +30,7 @@ describe('DashboardPage', () => {
     return fixture;
   }
 
-  const text = (el: HTMLElement, id: string) =>
-    el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+  const text = (el: HTMLElement, id: string) => queryByTestId(el, id)?.textContent?.trim();
 
   afterEach(() => http.verify());
 
