@@ -41,11 +41,15 @@ async function startNode(what, argv, env, readyUrl, { timeoutMs, passOutput }) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
     child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    // A process that does not stop on SIGTERM is killed, so a failing test never leaves it behind.
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(force);
   };
-  return { logs, stop };
+  return { logs, stop, child };
 }
 
 /**
@@ -69,6 +73,8 @@ export async function startApiProcess(env = {}, { passOutput = false } = {}) {
   return {
     url,
     logs: proc.logs,
+    /** The node process itself (fault tests signal it and time its exit). */
+    child: proc.child,
     async stop() {
       await proc.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// `npm test`: lint, unit, generated-code drift, integration (Postgres, Redis, PGlite, fake servers), browser e2e.
+// `npm test`: lint, unit, generated-code drift, integration (Postgres, Redis, PGlite, fake servers), browser e2e,
+// fault tests (own Redis/PostgreSQL, signals).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -28,6 +29,14 @@ step('generated', 'node tools/check-generated.mjs');
 step('integration', 'npx jest -c apps/api/jest.int.config.cts --json --outputFile=tmp/test-results/int.json', jestCounts('tmp/test-results/int.json'));
 step('e2e', 'node e2e/run.mjs', () => {
   const f = 'tmp/test-results/e2e.json';
+  if (!existsSync(f)) return;
+  const j = JSON.parse(readFileSync(f, 'utf8'));
+  totals.passed += j.passed;
+  totals.failed += j.failed;
+});
+
+step('faults', 'node tools/faults.mjs', () => {
+  const f = 'tmp/test-results/faults.json';
   if (!existsSync(f)) return;
   const j = JSON.parse(readFileSync(f, 'utf8'));
   totals.passed += j.passed;

@@ -10,6 +10,7 @@ import { DatabaseModule } from './core/database/database.module';
 import { FixedWindowThrottlerStorage } from './core/http/fixed-window-throttler.storage';
 import { AppThrottlerGuard } from './core/http/throttler.guard';
 import { JobsModule, jobsBackendFor } from './core/jobs/jobs.module';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { LlmModule } from './llm/llm.module';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LifecycleModule,
         DatabaseModule.forRoot(),
         CacheModule,
         JobsModule.forRoot({ backend: jobsBackendFor(config) }),

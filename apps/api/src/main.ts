@@ -1,4 +1,5 @@
 import { createApiApp } from './app';
+import { installGracefulShutdown } from './core/lifecycle/graceful-shutdown';
 import { JsonLogger } from './core/logging/json-logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
@@ -17,6 +18,7 @@ async function main() {
   const logger = new JsonLogger(config.logLevel);
   const app = await createApiApp(config, logger);
   app.useLogger(logger);
+  installGracefulShutdown(app, { timeoutMs: config.http.shutdownTimeoutMs });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.log(
     { msg: `PostProber AI listening on http://localhost:${config.http.port}`, role: config.role, docs: '/api/docs' },

@@ -12,6 +12,8 @@ export interface AppConfig {
     rateLimitPerMinute: number;
     trustProxy: boolean;
     webDistDir?: string;
+    /** SIGTERM to exit, whatever clients, Redis or targets do. */
+    shutdownTimeoutMs: number;
   };
   role: Env['API_ROLE'];
   logLevel: Env['LOG_LEVEL'];
@@ -80,6 +82,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
       webDistDir: e.WEB_DIST_DIR,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     role: e.API_ROLE,
     logLevel: e.LOG_LEVEL,

@@ -70,6 +70,7 @@ export const envSchema = z.object({
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 104_857_600),
   RATE_LIMIT_PER_MINUTE: int(1200, 1, 100_000_000),
   TRUST_PROXY: bool(false),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 1_000, 600_000),
   WEB_DIST_DIR: optionalString,
   SECRETS_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   MONITOR_ALLOW_PRIVATE: bool(false),

@@ -28,4 +28,14 @@ describe('Deadline', () => {
     expect(deadline.signal.aborted).toBe(false);
     deadline.dispose();
   });
+
+  it('ends at once when its cancel signal fires (the process is stopping)', async () => {
+    const stop = new AbortController();
+    const deadline = new Deadline(60_000, Date.now, stop.signal);
+    const sleeping = deadline.sleep(60_000);
+    stop.abort(new Error('stopping'));
+    expect(await sleeping).toBe(false);
+    expect(deadline.expired).toBe(true);
+    deadline.dispose();
+  });
 });

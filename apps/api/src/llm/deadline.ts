@@ -9,14 +9,20 @@ export class Deadline {
   private readonly timer: NodeJS.Timeout;
   private readonly endsAt: number;
 
+  /** `cancel` ends the budget early (the process is stopping). */
   constructor(
     budgetMs: number,
     private readonly now: () => number = Date.now,
+    private readonly cancel?: AbortSignal,
   ) {
     this.endsAt = now() + budgetMs;
     this.timer = setTimeout(() => this.controller.abort(new Error('LLM deadline reached')), budgetMs);
     this.timer.unref();
+    if (cancel?.aborted) this.controller.abort(cancel.reason);
+    else cancel?.addEventListener('abort', this.onCancel, { once: true });
   }
+
+  private readonly onCancel = () => this.controller.abort(this.cancel?.reason);
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -42,5 +48,6 @@ export class Deadline {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.cancel?.removeEventListener('abort', this.onCancel);
   }
 }

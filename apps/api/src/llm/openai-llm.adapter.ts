@@ -38,12 +38,14 @@ export class OpenAiLlmAdapter implements LlmPort {
     private readonly usage: UsageRecorder,
     private readonly client: OpenAI = createOpenAiClient(cfg),
     private readonly random: () => number = Math.random,
+    /** Cuts every call in flight (the process is stopping): they fall back to the builtin answer. */
+    private readonly cancel?: AbortSignal,
   ) {}
 
   async structured<T>(task: StructuredTask<T>): Promise<LlmAnswer<T>> {
     const started = Date.now();
     const tokens = new TokenCount();
-    const deadline = new Deadline(this.cfg.deadlineMs);
+    const deadline = new Deadline(this.cfg.deadlineMs, Date.now, this.cancel);
     let answer: LlmAnswer<T>;
     try {
       const data = await this.answer(task, deadline, tokens);

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseHealth } from '../core/database/database-health';
+import { ShutdownState } from '../core/lifecycle/shutdown-state';
 import { QueueHealth } from '../core/jobs/queue-health';
 import { API_VERSION } from '../core/version';
 import { LLM_PORT, LlmPort } from '../llm/llm.port';
@@ -17,13 +18,18 @@ export class HealthzController {
     @Inject(LLM_PORT) private readonly llm: LlmPort,
     private readonly database: DatabaseHealth,
     private readonly queue: QueueHealth,
+    private readonly shutdown: ShutdownState,
   ) {}
 
-  /** Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise. */
+  /** Readiness: 200 when the database and the job queue answer, 503 otherwise and at once while stopping. */
   @Public()
   @Get()
   @ApiResponse({ status: 503, description: 'A dependency is down', type: HealthzResponseDto })
   async getHealthz(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthzResponseDto> {
+    if (this.shutdown.stopping) {
+      reply.status(503);
+      return { status: 'stopping', version: API_VERSION, engine: this.llm.engine, role: this.config.role };
+    }
     const [database, queue] = await Promise.all([this.database.check(), this.queue.check()]);
     const ok = database.ok && queue.ok;
     reply.status(ok ? 200 : 503);

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../config/app-config';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
@@ -44,17 +45,25 @@ export async function createApp(
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after'],
   });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts installs a bounded shutdown (core/lifecycle/graceful-shutdown.ts).
   // Socket.IO gateways share the HTTP port; with REDIS_URL their broadcasts reach every process.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
 
   const fastify = app.getHttpAdapter().getInstance();
   registerInputGuards(fastify);
+  const shutdown = app.get(ShutdownState);
   const documentHeaders = await computeSecurityHeaders(false);
   fastify.addHook('onRequest', (req, reply, done) => {
+    shutdown.requestStarted();
+    reply.raw.once('close', () => shutdown.requestEnded()); // fires for answered and abandoned requests alike
     reply.headers(isApiPath(req.url) ? API_SECURITY_HEADERS : documentHeaders);
     reply.header('x-request-id', req.id);
     done();
+  });
+  // While stopping, every response ends its connection: a client that keeps one alive cannot hold us up.
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
+    if (shutdown.stopping) reply.header('connection', 'close');
+    done(null, payload);
   });
   const metrics = app.get(MetricsService);
   // Access lines only when LOG_LEVEL is debug or finer (decided once); slow requests always.

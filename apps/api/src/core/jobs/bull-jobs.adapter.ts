@@ -2,10 +2,14 @@ import { InjectQueue } from '@nestjs/bull';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, JobOptions, Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { BULL_BACKOFF_STRATEGY, DAY_MS, FAILED_KEEP_MS, JobsQueue, slotJobId, slotKeepMs } from './jobs.constants';
 import type { JobDefinition, JobsPort, JobStatus } from './jobs.port';
 import { JobRegistry } from './job-registry';
 import { JOBS_OPTIONS, JobsModuleOptions } from './jobs.options';
+
+/** Share of what is left of the shutdown budget the queue may take to close before its clients are cut. */
+const CLOSE_SHARE = 0.5;
 
 /**
  * Jobs on Bull (Redis). Every role enqueues; only 'all' and 'worker' processes take jobs off the queue.
@@ -22,6 +26,7 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_OPTIONS) private readonly options: JobsModuleOptions,
+    private readonly shutdown: ShutdownState,
   ) {
     // Connection errors are logged here; without a listener Bull swallows them silently.
     queue.on('error', (err) => this.logger.error(`Queue error: ${err.message}`));
@@ -61,9 +66,23 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     this.logger.log(`Processing queue "${this.queue.name}" (concurrency ${concurrency})`);
   }
 
-  /** Before the database closes: Bull's close() waits for running handlers, then disconnects. */
+  /**
+   * Before the database closes: Bull's close() waits for running handlers (the shutdown cuts their probes
+   * at half its budget), then disconnects. With Redis unreachable it would wait forever: past most of the
+   * budget the clients are disconnected instead.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    const left = this.shutdown.remainingMs();
+    const boundMs = left === null ? Math.round(this.config.http.shutdownTimeoutMs * CLOSE_SHARE) : Math.round(left * CLOSE_SHARE);
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      this.queue.close().then(() => true, () => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), boundMs))),
+    ]);
+    clearTimeout(timer);
+    if (closed) return;
+    this.logger.warn({ msg: `Queue did not close within ${boundMs} ms (Redis unreachable?): disconnecting` });
+    for (const client of this.queue.clients) client.disconnect();
   }
 
   private async add(name: string, payload: unknown, jobId: string | undefined, keepMs: number): Promise<string> {

@@ -13,7 +13,9 @@ export class JsonLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.pino.error({ context, trace }, stringify(message));
+    // A plain object carries its own fields (msg among them), as in write(); errors and strings become msg.
+    if (message !== null && typeof message === 'object' && !(message instanceof Error)) this.pino.error({ context, trace, ...message });
+    else this.pino.error({ context, trace }, stringify(message));
   }
   warn(message: unknown, context?: string) {
     this.write('warn', message, context);

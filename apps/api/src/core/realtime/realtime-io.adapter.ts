@@ -50,6 +50,21 @@ export class RealtimeIoAdapter extends IoAdapter {
   override async dispose(): Promise<void> {
     const clients = this.clients;
     this.clients = [];
-    await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(clients.map(quitOrDisconnect));
   }
+}
+
+/** Longest a QUIT may wait for Redis's answer before the socket is simply closed. */
+const QUIT_WAIT_MS = 1_000;
+
+/**
+ * QUIT when Redis answers; otherwise close the socket. With Redis unreachable a QUIT waits in the offline
+ * queue forever (maxRetriesPerRequest: null) and would hold the shutdown.
+ */
+async function quitOrDisconnect(client: Redis): Promise<void> {
+  if (client.status !== 'ready') return client.disconnect();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([client.quit().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, QUIT_WAIT_MS)))]);
+  clearTimeout(timer);
+  client.disconnect();
 }

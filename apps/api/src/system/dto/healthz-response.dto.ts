@@ -22,10 +22,14 @@ export class HealthChecksDto {
 }
 
 export class HealthzResponseDto {
-  /** "ok" when every dependency answers; "degraded" (HTTP 503) otherwise. */
-  @ApiProperty({ enum: ['ok', 'degraded'] })
-  status: 'ok' | 'degraded';
-  checks: HealthChecksDto;
+  /**
+   * "ok" when every dependency answers; "degraded" (HTTP 503) otherwise; "stopping" (HTTP 503, at once,
+   * dependencies not checked) from the moment the process got SIGTERM, so load balancers stop sending to it.
+   */
+  @ApiProperty({ enum: ['ok', 'degraded', 'stopping'] })
+  status: 'ok' | 'degraded' | 'stopping';
+  /** Absent while stopping. */
+  checks?: HealthChecksDto;
   version: string;
   /** Which engine answers AI requests: a configured OpenAI-compatible model, or the built-in one. */
   @ApiProperty({ enum: ['openai', 'builtin'] })

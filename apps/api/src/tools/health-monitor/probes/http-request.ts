@@ -30,7 +30,7 @@ export interface HttpOutcome {
   error: { errorClass: ProbeErrorClass; message: string } | null;
 }
 
-type RequestTarget = Pick<ProbeTarget, 'url' | 'method' | 'headers' | 'timeoutMs'>;
+type RequestTarget = Pick<ProbeTarget, 'url' | 'method' | 'headers' | 'timeoutMs' | 'signal'>;
 
 /** Never throws: failures come back as an outcome with `error` set. */
 export function sendProbeRequest(target: RequestTarget, opts: ProbeRequestOptions): Promise<HttpOutcome> {
@@ -62,6 +62,7 @@ export function sendProbeRequest(target: RequestTarget, opts: ProbeRequestOption
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      target.signal?.removeEventListener('abort', onAbort);
       const blocked = error?.errorClass === 'blocked-address';
       resolve({
         status: response?.statusCode ?? null,
@@ -93,6 +94,14 @@ export function sendProbeRequest(target: RequestTarget, opts: ProbeRequestOption
       finish({ errorClass: 'timeout', message: `No complete answer within ${target.timeoutMs} ms` });
       req.destroy();
     }, target.timeoutMs);
+
+    // Cut from outside (shutdown): same teardown as the timeout; the caller knows the result is not a finding.
+    const onAbort = () => {
+      finish({ errorClass: 'timeout', message: 'Probe cut short: the server is shutting down' });
+      req.destroy();
+    };
+    if (target.signal?.aborted) onAbort();
+    else target.signal?.addEventListener('abort', onAbort, { once: true });
 
     req.on('error', (err) => finish(classify(err)));
     req.on('response', (res) => {

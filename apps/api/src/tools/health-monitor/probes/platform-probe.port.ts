@@ -19,6 +19,8 @@ export interface ProbeTarget {
   expectedStatus: number;
   /** statuspage probes: component names to watch (empty: only the page's overall indicator). */
   components: string[];
+  /** Aborted when the probe must end early (the process is stopping): the request is torn down at once. */
+  signal?: AbortSignal;
 }
 
 /** Why a probe did not get a usable answer. */

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { JOBS_PORT, JobsPort } from '../../../core/jobs/jobs.port';
 import { JobsScheduler } from '../../../core/jobs/jobs.scheduler';
+import { ShutdownState } from '../../../core/lifecycle/shutdown-state';
 import { MetricsService } from '../../../core/metrics/metrics.service';
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
@@ -51,6 +52,7 @@ export class HealthSweep implements OnModuleInit {
     private readonly recorder: HealthRecorder,
     private readonly defaults: DefaultMonitors,
     metrics: MetricsService,
+    private readonly shutdown: ShutdownState,
   ) {
     this.probes = new Map(probes.map((p) => [p.kind, p]));
     const registers = [metrics.registry];
@@ -76,6 +78,8 @@ export class HealthSweep implements OnModuleInit {
     let failed = 0;
     const results = await runBounded(groups, this.config.health.sweepConcurrency, async (group) => {
       const result = await this.probe(group[0]);
+      // Cut by the shutdown: not a finding about the target. The claim lapses and the next sweep re-probes.
+      if (this.shutdown.signal.aborted) return;
       const recorded = await runBounded(group, RECORDS_PER_GROUP, (monitor) => this.recorder.record(monitor, result));
       recorded.forEach((r, i) => {
         if (r.status === 'fulfilled') return;
@@ -94,7 +98,9 @@ export class HealthSweep implements OnModuleInit {
 
   /** "Check now": probes one monitor (enabled or not) and records the result. */
   async checkMonitor(monitor: Monitor): Promise<HealthCheck> {
-    return this.recorder.record(monitor, await this.probe(monitor));
+    const result = await this.probe(monitor);
+    if (this.shutdown.signal.aborted) throw new ServiceUnavailableException('The server is shutting down: the check was cut short and not recorded');
+    return this.recorder.record(monitor, result);
   }
 
   /** Never throws: a probe that breaks its contract or outlives its timeout becomes a failed result. */
@@ -110,15 +116,21 @@ export class HealthSweep implements OnModuleInit {
       throw err;
     }
     let timer: NodeJS.Timeout | undefined;
+    let onCut: (() => void) | undefined;
+    const { signal } = this.shutdown;
     const deadline = new Promise<ProbeResult>((resolve) => {
       timer = setTimeout(() => resolve(failure(checkedAt, 'timeout', `No answer within ${monitor.timeoutMs} ms`)), monitor.timeoutMs + PROBE_GRACE_MS);
+      // Even a probe that ignores its signal stops holding the sweep once the shutdown cuts in-flight work.
+      onCut = () => resolve(failure(checkedAt, 'timeout', 'Probe cut short: the server is shutting down'));
+      signal.addEventListener('abort', onCut, { once: true });
     });
     try {
-      return await Promise.race([probe.probe(target), deadline]);
+      return await Promise.race([probe.probe({ ...target, signal }), deadline]);
     } catch (err) {
       return failure(checkedAt, 'connection', (err as Error).message || 'probe failed');
     } finally {
       clearTimeout(timer);
+      if (onCut) signal.removeEventListener('abort', onCut);
     }
   }
 
