@@ -1,17 +1,12 @@
 import { DataSource } from 'typeorm';
-import { setUpTenants, Tenants } from '../hashtag-generator/hashtag-test-setup';
+import { sleep, waitFor } from '../support/polling';
+import { setUpFirstAdmin, setUpTenants, Tenants } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { ChecksRetention } from '../../src/tools/health-monitor/sweep/checks-retention';
 import { TargetServer } from './target-server';
 
-const until = async (what: string, ok: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-};
+/** Polls the API every 100 ms for up to 10 s by default. */
+const until = (what: string, ok: () => Promise<boolean>, timeoutMs = 10_000) => waitFor(ok, what, timeoutMs, 100);
 
 describe('health monitor: monitors, checks, status, history, incidents (real HTTP, real Postgres)', () => {
   const target = new TargetServer();
@@ -48,7 +43,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
 
     const linkedin = defaults.find((m: { platform: string }) => m.platform === 'linkedin');
     expect((await api('DELETE', `/api/monitors/${linkedin.id}`, u.adminToken)).status).toBe(204);
-    await new Promise((r) => setTimeout(r, 500)); // a few sweeps, which also seed organizations
+    await sleep(500); // a few sweeps, which also seed organizations
     const again = await api('GET', '/api/monitors', u.adminToken);
     expect(again.body.filter((m: { is_default: boolean }) => m.is_default)).toHaveLength(3);
     // The other organization has its own four.
@@ -362,8 +357,7 @@ describe('health monitor without MONITOR_ALLOW_PRIVATE', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', HEALTH_SWEEP_TICK_MS: '3600000' });
-    token = (await call(t.url, 'POST', '/api/auth/setup', { body: { organization_name: 'Acme', name: 'Ada', email: 'ada@acme.example', password: 'correct horse 1' } })).body
-      .access_token;
+    token = await setUpFirstAdmin(t.url);
   });
   afterAll(() => t?.close());
 

@@ -5,9 +5,9 @@ import { AlertsRepository, type NewAlertRow } from '../../../src/tools/health-mo
 import { AlertRead } from '../../../src/tools/health-monitor/alerts/entities/alert-read.entity';
 import { Alert } from '../../../src/tools/health-monitor/alerts/entities/alert.entity';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
+import { sleep } from '../../support/polling';
 import { insertOrganization, insertUser } from '../../support/seed';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ids = (rows: Alert[]) => rows.map((r) => r.id);
 
 describe.each(DRIVERS)('AlertsRepository on %s', (driver) => {

@@ -6,9 +6,8 @@ import { MonitorTrack } from '../../../src/tools/health-monitor/entities/monitor
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { MonitorTracksRepository, type MonitorTrackRow } from '../../../src/tools/health-monitor/recording/monitor-tracks.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
+import { sleep } from '../../support/polling';
 import { insertIncident, insertMonitor, insertOrganization } from '../../support/seed';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(DRIVERS)('MonitorTracksRepository on %s', (driver) => {
   let db: DataSource;
