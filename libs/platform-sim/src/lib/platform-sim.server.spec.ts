@@ -144,6 +144,21 @@ describe('startPlatformSim', () => {
     sim = await startPlatformSim(); // for afterEach
   });
 
+  it('counts the requests to each URL and keeps the latest headers, until reset', async () => {
+    await fetch(sim.urls.health('facebook'), { headers: { authorization: 'Bearer one' } });
+    await fetch(`${sim.urls.health('facebook')}?probe=2`, { headers: { authorization: 'Bearer two', accept: 'application/json' } });
+    await fetch(sim.urls.bench(7));
+    await fetch(`${sim.url}/_admin/state`);
+    expect(sim.controls.requestsTo(sim.urls.health('facebook'))).toBe(2);
+    expect(sim.controls.requestsTo('/bench/7')).toBe(1);
+    expect(sim.controls.requestsTo('/bench/8')).toBe(0);
+    expect(sim.controls.requestsTo('/_admin/state')).toBe(0);
+    expect(sim.controls.lastHeadersTo(sim.urls.health('facebook'))).toMatchObject({ authorization: 'Bearer two', accept: 'application/json' });
+    sim.controls.reset();
+    expect(sim.controls.requestsTo(sim.urls.health('facebook'))).toBe(0);
+    expect(sim.controls.lastHeadersTo(sim.urls.health('facebook'))).toBeUndefined();
+  });
+
   it('has an HTTP admin API: state, PUT/PATCH with field-level 400s, reset', async () => {
     const patch = (body: unknown, method = 'PATCH', path = 'platforms/instagram') =>
       fetch(`${sim.url}/_admin/${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
