@@ -126,6 +126,20 @@ describe('startPlatformSim', () => {
     await expect(fetch(sim.urls.api('facebook'), { headers: auth })).rejects.toThrow();
   });
 
+  it('with stall_body sends a 200 and part of a body, then nothing, until close()', async () => {
+    sim.controls.set('linkedin', { stall_body: true });
+    const res = await fetch(sim.urls.health('linkedin'));
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe('partial');
+    const rest = reader?.read().then(() => 'ended', () => 'dropped');
+    expect(await Promise.race([rest, new Promise((r) => setTimeout(() => r('still open'), 200))])).toBe('still open');
+    expect((await fetch(sim.urls.statusPage('linkedin'))).status).toBe(200);
+    await sim.close();
+    expect(await rest).toBe('dropped');
+    sim = await startPlatformSim(); // for afterEach
+  });
+
   it('keeps hanging requests open until close(), and makes chosen bench ids hang', async () => {
     sim.controls.set('twitter', { hang: true });
     sim.controls.setBench({ hang_every: 10, hang_ids: [3] });

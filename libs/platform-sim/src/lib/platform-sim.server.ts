@@ -144,6 +144,7 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
     if (!isHealth && !isApiPath(platform, rest)) return sendJson(res, 404, { error: `no such path: ${url.pathname}` });
 
     if (state.hang) return; // left open; close() or the client's timeout ends it
+    if (state.stall_body) return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).write('partial'); // never ended
     if (state.down === 'reset') return void req.socket.destroy();
     if (state.latency_ms > 0) await sleepUnlessClosed(state.latency_ms, res);
     if (!open.has(res)) return;
