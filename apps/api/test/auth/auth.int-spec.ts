@@ -1,7 +1,8 @@
-import { OrganizationsService } from '../../src/organizations/organizations.service';
+import { ADMIN as SHARED_ADMIN, createOtherOrganization } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
-const ADMIN = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'Ada@Acme.example', password: 'correct horse 1' };
+// Mixed case on purpose: sign-in and uniqueness ignore the case of the email.
+const ADMIN = { ...SHARED_ADMIN, email: 'Ada@Acme.example' };
 
 describe('auth and tenancy (real HTTP, real Postgres)', () => {
   let t: TestApp;
@@ -103,11 +104,7 @@ describe('auth and tenancy (real HTTP, real Postgres)', () => {
   });
 
   it("never shows one organization another's data (404, not 403)", async () => {
-    await t.app.get(OrganizationsService).createWithAdmin('Globex', {
-      email: 'gina@globex.example', name: 'Gina', password: 'globex pass 1',
-    });
-    const g = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'gina@globex.example', password: 'globex pass 1' } });
-    const globexToken = g.body.access_token;
+    const globexToken = await createOtherOrganization(t);
 
     const acmeKey = await call(t.url, 'POST', '/api/api-keys', { token: adminToken, body: { name: 'Acme only' } });
     const users = await call(t.url, 'GET', '/api/users', { token: globexToken });

@@ -1,8 +1,8 @@
 import { FakeOpenAi, reply, startFakeOpenAi } from '@postprober/test-servers';
 import { scorePost } from '../../src/tools/content-optimizer/rubric';
+import { addUser, MEMBER, setUpFirstAdmin } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
-const ADMIN = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 const LINK = 'https://acme.example/blog/launch';
 const TWEET = `We just launched our new analytics dashboard after months of work and we are really proud of it. Reports now load in under 2 seconds. Read the story at ${LINK}`;
 const GOOD = `Reports now load in under 2 seconds ⚡ Our new analytics dashboard is live. What do you think? ${LINK} #analytics`;
@@ -30,7 +30,7 @@ describe('optimize-content with a model (fake OpenAI, real Postgres)', () => {
       LLM_ATTEMPT_TIMEOUT_MS: '1000',
       RATE_LIMIT_PER_MINUTE: '100000',
     });
-    admin = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
+    admin = await setUpFirstAdmin(t.url);
   });
   afterAll(async () => {
     await t?.close();
@@ -159,8 +159,7 @@ describe('optimize-content with a model (fake OpenAI, real Postgres)', () => {
     expect(JSON.stringify(bad.body.message)).toContain('days');
     expect((await call(t.url, 'GET', '/api/ai-usage?days=366', { token: admin })).status).toBe(400);
 
-    await call(t.url, 'POST', '/api/users', { token: admin, body: { email: 'mo@acme.example', name: 'Mo', password: 'member pass 1', role: 'member' } });
-    const member = (await call(t.url, 'POST', '/api/auth/login', { body: { email: 'mo@acme.example', password: 'member pass 1' } })).body.access_token;
+    const member = await addUser(t.url, admin, { ...MEMBER, email: 'mo@acme.example', name: 'Mo' });
     expect((await call(t.url, 'GET', '/api/ai-usage', { token: member })).status).toBe(403);
     // Members may use the tool itself.
     fake.script(reply.json({ optimized_content: GOOD, changes: [] }));
@@ -192,7 +191,7 @@ describe('optimize-content without a model key (builtin engine)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
-    admin = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
+    admin = await setUpFirstAdmin(t.url);
   });
   afterAll(() => t?.close());
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ADMIN, setUpFirstAdmin } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
 const ERROR_SCHEMA = (
@@ -8,7 +9,6 @@ const ERROR_SCHEMA = (
   }
 ).components.schemas['ErrorResponseDto'];
 
-const ADMIN = { organization_name: 'Acme', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 
 /** The ErrorResponseDto shape every error answer has (openapi.json components.schemas.ErrorResponseDto). */
 function expectErrorBody(r: Awaited<ReturnType<typeof call>>) {
@@ -32,7 +32,7 @@ describe('bad input (real HTTP, real Postgres)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', MONITOR_ALLOW_PRIVATE: 'true', BODY_LIMIT_BYTES: '65536' });
-    token = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
+    token = await setUpFirstAdmin(t.url);
     const m = await call(t.url, 'POST', '/api/monitors', {
       token,
       body: { platform: 'custom', kind: 'http', name: 'Closed port', url: 'http://127.0.0.1:9/', timeout_ms: 1000 },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setUpFirstAdmin } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -13,7 +14,6 @@ const doc = JSON.parse(readFileSync(join(__dirname, '../../../../openapi.json'),
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 };
 
-const ADMIN = { organization_name: 'Acme', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 const REQUEST_TIMEOUT_MS = 10_000;
 
 const deep = (levels: number): unknown => Array.from({ length: levels }).reduce<unknown>((acc) => [acc], 'leaf');
@@ -39,7 +39,7 @@ describe('contract fuzz: every operation of openapi.json with bad values', () =>
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000000', MONITOR_ALLOW_PRIVATE: 'true' });
-    token = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
+    token = await setUpFirstAdmin(t.url);
     await call(t.url, 'POST', '/api/drafts', { token, body: { platform: 'twitter', content: 'Keep me' } });
     await call(t.url, 'POST', '/api/api-keys', { token, body: { name: 'Keep me' } });
     await call(t.url, 'POST', '/api/users', { token, body: { name: 'Mo Member', email: 'mo@acme.example', password: 'correct horse 2', role: 'member' } });

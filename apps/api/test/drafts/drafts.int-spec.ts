@@ -1,13 +1,7 @@
-import { OrganizationsService } from '../../src/organizations/organizations.service';
+import { addUser, createOtherOrganization, setUpFirstAdmin } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
-const ADMIN = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 
-async function login(t: TestApp, email: string, password: string): Promise<string> {
-  const r = await call(t.url, 'POST', '/api/auth/login', { body: { email, password } });
-  expect(r.status).toBe(200);
-  return r.body.access_token;
-}
 
 describe('drafts (real HTTP, real Postgres)', () => {
   let t: TestApp;
@@ -15,7 +9,7 @@ describe('drafts (real HTTP, real Postgres)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
-    ada = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
+    ada = await setUpFirstAdmin(t.url);
   });
   afterAll(() => t.close());
 
@@ -100,14 +94,8 @@ describe('drafts (real HTTP, real Postgres)', () => {
     expect(mine.status).toBe(201);
     const path = `/api/drafts/${mine.body.id}`;
 
-    await t.app.get(OrganizationsService).createWithAdmin('Globex', { email: 'gina@globex.example', name: 'Gina', password: 'globex pass 1' });
-    const gina = await login(t, 'gina@globex.example', 'globex pass 1');
-    const member = await call(t.url, 'POST', '/api/users', {
-      token: ada,
-      body: { email: 'max@acme.example', name: 'Max Member', password: 'member pass 1', role: 'member' },
-    });
-    expect(member.status).toBe(201);
-    const max = await login(t, 'max@acme.example', 'member pass 1');
+    const gina = await createOtherOrganization(t);
+    const max = await addUser(t.url, ada);
 
     for (const other of [gina, max]) {
       expect((await call(t.url, 'GET', '/api/drafts', { token: other })).body).toEqual([]);

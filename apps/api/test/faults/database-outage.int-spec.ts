@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../src/app';
 import { parseConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/core/logging/json-logger';
+import { waitFor } from '../support/polling';
+import { setUpFirstAdmin } from '../support/tenants';
 import { call } from '../support/test-app';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
 
@@ -33,10 +35,7 @@ describe('PostgreSQL outage', () => {
     app.useLogger(logger);
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const setup = await call(url, 'POST', '/api/auth/setup', {
-      body: { organization_name: 'Acme', name: 'Ada', email: 'ada@acme.example', password: 'correct horse 1' },
-    });
-    token = setup.body.access_token;
+    token = await setUpFirstAdmin(url);
   }, 60_000);
 
   afterAll(async () => {
@@ -66,9 +65,7 @@ describe('PostgreSQL outage', () => {
 
     await pg.start();
     let after = 0;
-    const deadline = Date.now() + 20_000;
-    while ((after = (await call(url, 'GET', '/api/incidents', { token })).status) !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    expect(after).toBe(200);
+    await waitFor(async () => (after = (await call(url, 'GET', '/api/incidents', { token })).status) === 200, () => `the API to serve again (last status ${after})`, 20_000, 250);
     expect((await call(url, 'POST', '/api/api-keys', { token, body: { name: 'after outage' } })).status).toBe(201);
 
     const outageLines = lines.slice(before);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { call, startTestApp, TestApp } from '../support/test-app';
-import { setUpTenants, Tenants } from './hashtag-test-setup';
+import { setUpTenants, Tenants } from '../support/tenants';
 
 /* POST /api/generate-hashtags without OPENAI_API_KEY: the builtin engine answers; real HTTP, real Postgres. */
 const POST = 'Our community garden is hosting a composting workshop this Saturday! Learn how to turn kitchen scraps into compost for your garden. #GrowLocal';

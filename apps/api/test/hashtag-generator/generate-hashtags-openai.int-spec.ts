@@ -1,6 +1,6 @@
 import { FakeOpenAi, reply, startFakeOpenAi } from '@postprober/test-servers';
 import { call, startTestApp, TestApp } from '../support/test-app';
-import { setUpTenants, Tenants } from './hashtag-test-setup';
+import { setUpTenants, Tenants } from '../support/tenants';
 
 /*
  * POST /api/generate-hashtags through real HTTP with the real OpenAI adapter pointed at the fake OpenAI

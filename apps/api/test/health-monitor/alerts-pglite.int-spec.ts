@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseConfig } from '../../src/config/app-config';
 import { createApiApp } from '../../src/app';
+import { organizationIdOf, setUpFirstAdmin } from '../support/tenants';
 import { call } from '../support/test-app';
 import { createTestDataDir } from '../support/test-database';
 import { AlertsClient, connectAlerts, raiseAlert } from './alerts-socket';
@@ -19,9 +20,8 @@ describe('health alerts on embedded PGlite', () => {
     app = await createApiApp(parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-42', DATA_DIR: data.dir, HEALTH_SWEEP_TICK_MS: '3600000' }), false);
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const setup = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
-    token = (await call(url, 'POST', '/api/auth/setup', { body: setup })).body.access_token;
-    acme = (await call(url, 'GET', '/api/auth/me', { token })).body.organization.id;
+    token = await setUpFirstAdmin(url);
+    acme = await organizationIdOf(url, token);
   });
   afterAll(async () => {
     clients.forEach((c) => c.close());

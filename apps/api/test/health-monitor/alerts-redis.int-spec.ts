@@ -1,9 +1,10 @@
 import Redis from 'ioredis';
-import { OrganizationsService } from '../../src/organizations/organizations.service';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../../src/tools/health-monitor/alerts/alert-publisher.port';
-import { call, startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/polling';
+import { createOtherOrganization, organizationIdOf, setUpFirstAdmin } from '../support/tenants';
+import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
-import { AlertsClient, connectAlerts, raiseAlert, waitFor } from './alerts-socket';
+import { AlertsClient, connectAlerts, raiseAlert } from './alerts-socket';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -29,11 +30,10 @@ describe('health alerts across processes (Socket.IO Redis adapter)', () => {
     const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', HEALTH_SWEEP_TICK_MS: '3600000' };
     a = await startTestApp(env);
     b = await startTestApp(env);
-    const setup = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
-    token = (await call(a.url, 'POST', '/api/auth/setup', { body: setup })).body.access_token;
-    acme = (await call(a.url, 'GET', '/api/auth/me', { token })).body.organization.id;
-    await a.app.get(OrganizationsService).createWithAdmin('Globex', { email: 'gina@globex.example', name: 'Gina', password: 'globex pass 1' });
-    globexToken = (await call(b.url, 'POST', '/api/auth/login', { body: { email: 'gina@globex.example', password: 'globex pass 1' } })).body.access_token;
+    token = await setUpFirstAdmin(a.url);
+    acme = await organizationIdOf(a.url, token);
+    // Created through A, signed in on B: both processes share one database.
+    globexToken = await createOtherOrganization(a, undefined, b.url);
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(async () => {
@@ -59,11 +59,11 @@ describe('health alerts across processes (Socket.IO Redis adapter)', () => {
       http_status: 200, error_class: null, rate_limit_used: null, rate_limit_total: null, probe_kind: 'http' as const, error_rate: null, rate_limit_percent: null, last_check: new Date().toISOString(),
     };
     a.app.get<AlertPublisher>(ALERT_PUBLISHER).publishStatus(acme, status);
-    await waitFor(() => onB.statuses.some((s) => s.monitor_id === status.monitor_id), 5000, () => 'the status on B');
+    await waitFor(() => onB.statuses.some((s) => s.monitor_id === status.monitor_id), 'the status on B', 5000);
     expect(onB.statuses.filter((s) => s.monitor_id === status.monitor_id)).toEqual([status]);
 
     // B delivers in the order it receives: Globex's next alert comes after Acme's, which Gina never got.
-    const theirs = await raiseAlert(a, (await call(b.url, 'GET', '/api/auth/me', { token: globexToken })).body.organization.id);
+    const theirs = await raiseAlert(a, await organizationIdOf(b.url, globexToken));
     expect(await globexOnB.waitForAlerts(1)).toEqual([theirs]);
     expect(onB.alerts).toEqual([alert]);
   });

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../../src/tools/health-monitor/alerts/alert-publisher.port';
 import { AlertsStore, type NewAlert } from '../../src/tools/health-monitor/alerts/alerts.store';
+import { waitFor } from '../support/polling';
 import type { TestApp } from '../support/test-app';
 
 /** A /health-alerts client that records what it receives. */
@@ -27,7 +28,7 @@ export function connectAlerts(t: Pick<TestApp, 'url'>, auth: HealthHandshakeAuth
     socket,
     alerts,
     statuses,
-    waitForAlerts: (n, timeoutMs = 5000) => waitFor(() => alerts.length >= n, timeoutMs, () => `${alerts.length} of ${n} alerts`).then(() => alerts),
+    waitForAlerts: (n, timeoutMs = 5000) => waitFor(() => alerts.length >= n, () => `${n} alerts (got ${alerts.length})`, timeoutMs, 10).then(() => alerts),
     close: () => socket.close(),
   };
   return new Promise((resolve, reject) => {
@@ -37,14 +38,6 @@ export function connectAlerts(t: Pick<TestApp, 'url'>, auth: HealthHandshakeAuth
       reject(error);
     });
   });
-}
-
-export async function waitFor(done: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 let sequence = 0;

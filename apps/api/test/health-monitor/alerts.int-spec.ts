@@ -1,14 +1,14 @@
 import type { HealthAlert } from '@postprober/shared/health-events';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { OrganizationsService } from '../../src/organizations/organizations.service';
 import { ALERT_PUBLISHER, type AlertPublisher } from '../../src/tools/health-monitor/alerts/alert-publisher.port';
 import { AlertsStore, type NewAlert } from '../../src/tools/health-monitor/alerts/alerts.store';
 import { HealthAlertsGateway, MAX_FAILED_HANDSHAKES_PER_MINUTE } from '../../src/tools/health-monitor/alerts/health-alerts.gateway';
+import { sleep, waitFor } from '../support/polling';
+import { createApiKey, createOtherOrganization, organizationIdOf, setUpFirstAdmin } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { AlertsClient, connectAlerts, raiseAlert, storeAlert } from './alerts-socket';
 
-const ADMIN = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
 const ids = (alerts: HealthAlert[]) => alerts.map((a) => a.id);
 const newAlert = (organizationId: string): NewAlert => ({
   organizationId,
@@ -39,12 +39,11 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
   beforeAll(async () => {
     // The sweep stays out of the way (its statuses and alerts would mix with the ones raised here).
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', HEALTH_SWEEP_TICK_MS: '3600000' });
-    ada = (await call(t.url, 'POST', '/api/auth/setup', { body: ADMIN })).body.access_token;
-    acme = (await call(t.url, 'GET', '/api/auth/me', { token: ada })).body.organization.id;
-    await t.app.get(OrganizationsService).createWithAdmin('Globex', { email: 'gina@globex.example', name: 'Gina', password: 'globex pass 1' });
-    gina = (await call(t.url, 'POST', '/api/auth/login', { body: { email: 'gina@globex.example', password: 'globex pass 1' } })).body.access_token;
-    globex = (await call(t.url, 'GET', '/api/auth/me', { token: gina })).body.organization.id;
-    acmeKey = (await call(t.url, 'POST', '/api/api-keys', { token: ada, body: { name: 'Alerts bot' } })).body.key;
+    ada = await setUpFirstAdmin(t.url);
+    acme = await organizationIdOf(t.url, ada);
+    gina = await createOtherOrganization(t);
+    globex = await organizationIdOf(t.url, gina);
+    acmeKey = (await createApiKey(t.url, ada, 'Alerts bot')).key;
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t?.close());
@@ -76,7 +75,7 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
     };
     t.app.get<AlertPublisher>(ALERT_PUBLISHER).publishStatus(acme, status);
     const mine = () => client.statuses.filter((s) => s.monitor_id === status.monitor_id);
-    await expect(waitUntil(() => mine().length === 1)).resolves.toBe(true);
+    await waitFor(() => mine().length === 1, 'the status push', 5000, 10);
     expect(mine()).toEqual([status]);
   });
 
@@ -113,7 +112,7 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
   });
 
   it('drops a socket whose API key is revoked at the next re-check, and keeps the others', async () => {
-    const created = (await call(t.url, 'POST', '/api/api-keys', { token: ada, body: { name: 'Short-lived bot' } })).body;
+    const created = await createApiKey(t.url, ada, 'Short-lived bot');
     const doomed = await connect({ apiKey: created.key });
     const bearerStyle = await connect({ token: created.key });
     const kept = await connect({ apiKey: acmeKey });
@@ -287,13 +286,14 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
       firstId = (await store.append(manager, newAlert(acme))).id;
       await firstHeld;
     });
-    await waitUntil(() => firstId !== undefined);
+    await waitFor(() => firstId !== undefined, 'the first append', 5000, 10);
 
     let secondDone = false;
     const second = storeAlert(t, acme).then((a) => ((secondDone = true), a));
     // Another organization is not held up.
     await storeAlert(t, globex);
-    expect(await waitUntil(() => secondDone, 300)).toBe(false);
+    await sleep(300);
+    expect(secondDone).toBe(false);
     releaseFirst();
     await first;
     const secondAlert = await second;
@@ -313,12 +313,3 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
     expect(reasons.slice(firstRefusal).every((r) => r.startsWith('too many'))).toBe(true);
   });
 });
-
-async function waitUntil(done: () => boolean, timeoutMs = 5000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-}

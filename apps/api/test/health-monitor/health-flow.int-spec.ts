@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { startPlatformSim } from '@postprober/platform-sim';
 import type { HealthAlert } from '@postprober/shared/health-events';
-import { setUpTenants, Tenants } from '../hashtag-generator/hashtag-test-setup';
+import { sleep, waitFor } from '../support/polling';
+import { setUpTenants, Tenants } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
-import { AlertsClient, connectAlerts, waitFor } from './alerts-socket';
+import { AlertsClient, connectAlerts } from './alerts-socket';
 
 /**
  * The whole feature as it runs in production with Redis: the sweep on Bull, probes against the platform
@@ -68,7 +69,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     monitorId = created.body.id;
 
     // Healthy for a while: a baseline is learned and nothing opens.
-    await waitFor(() => live.statuses.filter((s) => s.monitor_id === monitorId && s.status === 'healthy').length >= 6, 20_000, () => 'six healthy checks');
+    await waitFor(() => live.statuses.filter((s) => s.monitor_id === monitorId && s.status === 'healthy').length >= 6, 'six healthy checks', 20_000);
     expect(live.alerts.filter((a) => a.monitor_id === monitorId)).toEqual([]);
 
     sim.controls.set('twitter', { latency_ms: 1500 });
@@ -103,7 +104,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     const back = await connect(u.adminToken, lastSeen);
     const missed = live.alerts.filter((a) => BigInt(a.id) > BigInt(lastSeen));
     await back.waitForAlerts(missed.length, 5000);
-    await new Promise((r) => setTimeout(r, 300)); // anything extra would arrive now
+    await sleep(300); // anything extra would arrive now
     expect(back.alerts.map((a: HealthAlert) => a.id)).toEqual(missed.map((a) => a.id));
 
     // REST gives the same after the same id.
@@ -126,7 +127,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     });
     const live = await connect(u.adminToken);
     sim.controls.set('linkedin', { error_rate: 0.5 });
-    await waitFor(() => live.statuses.filter((s) => s.monitor_id === m.body.id).length >= 10, 30_000, () => 'ten checks');
+    await waitFor(() => live.statuses.filter((s) => s.monitor_id === m.body.id).length >= 10, 'ten checks', 30_000);
     const statuses = live.statuses.filter((s) => s.monitor_id === m.body.id).map((s) => s.status);
     expect(statuses).toContain('down');
     expect(statuses).toContain('healthy');
@@ -147,7 +148,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     });
     const live = await connect(u.adminToken);
     sim.controls.set('facebook', { token_expired: true });
-    await waitFor(() => live.alerts.some((a) => a.monitor_id === m.body.id), 20_000, () => 'a credentials alert');
+    await waitFor(() => live.alerts.some((a) => a.monitor_id === m.body.id), 'a credentials alert', 20_000);
     const alerts = live.alerts.filter((a) => a.monitor_id === m.body.id);
     expect(alerts).toEqual([expect.objectContaining({ type: 'opened', kind: 'credentials', action: expect.stringMatching(/reconnect/i) })]);
     const status = (await api('GET', '/api/health-status', u.adminToken)).body;

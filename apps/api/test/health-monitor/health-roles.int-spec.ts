@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 import { HealthRecorder } from '../../src/tools/health-monitor/recording/health-recorder';
 import { HealthSweep } from '../../src/tools/health-monitor/sweep/health-sweep';
 import { call, startTestApp, TestApp } from '../support/test-app';
+import { sleep, waitFor } from '../support/polling';
+import { setUpFirstAdmin } from '../support/tenants';
 import { createTestDatabase } from '../support/test-database';
-import { AlertsClient, connectAlerts, waitFor } from './alerts-socket';
+import { AlertsClient, connectAlerts } from './alerts-socket';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const INTERVAL_MS = 1000;
@@ -46,7 +48,6 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
   const statusOnApi = async (monitorId: string): Promise<MonitorRow | undefined> =>
     ((await call(api.url, 'GET', '/api/health-status', { token })).body.monitors as MonitorRow[]).find((m) => m.monitor_id === monitorId);
   const lastCheckMs = (row: MonitorRow | undefined) => (row?.last_check ? Date.parse(row.last_check) : Number.NaN);
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   beforeAll(async () => {
     sim = await startPlatformSim();
@@ -66,8 +67,7 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
     };
     api = await startTestApp({ ...env, API_ROLE: 'api' });
     worker = await startTestApp({ ...env, API_ROLE: 'worker' });
-    const setup = { organization_name: 'Acme Marketing', name: 'Ada Admin', email: 'ada@acme.example', password: 'correct horse 1' };
-    token = (await call(api.url, 'POST', '/api/auth/setup', { body: setup })).body.access_token;
+    token = await setUpFirstAdmin(api.url);
     // The worker's first sweeps seed and probe the four default status-page monitors (300 s interval): let them
     // finish so the platform's request counter below counts only the monitor under test.
     const ds = api.app.get(DataSource);
@@ -79,11 +79,7 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
           )
         )[0].n,
       );
-    const deadline = Date.now() + 15_000;
-    while ((await checkedDefaults()) < 4) {
-      if (Date.now() > deadline) throw new Error('The default monitors were never checked');
-      await sleep(100);
-    }
+    await waitFor(async () => (await checkedDefaults()) >= 4, 'the default monitors to be checked', 15_000, 100);
   });
 
   afterAll(async () => {
@@ -119,11 +115,7 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
     const monitorId: string = created.body.id;
 
     // Probing rate: a window of several intervals, started once the monitor is in its rhythm.
-    const deadline = Date.now() + 10_000;
-    while ((await checksOf(monitorId)).length < 2) {
-      if (Date.now() > deadline) throw new Error('The new monitor was never checked twice');
-      await sleep(50);
-    }
+    await waitFor(async () => (await checksOf(monitorId)).length >= 2, 'the new monitor to be checked twice', 10_000, 50);
     const before = { at: Date.now(), checks: (await checksOf(monitorId)).length, requests: twitterRequests() };
     await sleep(5 * INTERVAL_MS);
     const checks = await checksOf(monitorId);
@@ -144,16 +136,12 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
     expect(healthy).toMatchObject({ status: 'healthy', last_check: expect.any(String) });
 
     sim.controls.set('twitter', { down: '503' });
-    await waitFor(() => client.alerts.some((a) => a.monitor_id === monitorId), 15_000, () => 'the opened alert on the api process');
+    await waitFor(() => client.alerts.some((a) => a.monitor_id === monitorId), 'the opened alert on the api process', 15_000);
     expect(client.alerts.find((a) => a.monitor_id === monitorId)).toMatchObject({ type: 'opened', platform: 'twitter', kind: 'availability', severity: 'critical' });
 
     // GET /api/health-status on the api process catches up after its snapshot's TTL.
     let down: MonitorRow | undefined;
-    const statusDeadline = Date.now() + 10_000;
-    while ((down = await statusOnApi(monitorId))?.status !== 'down') {
-      if (Date.now() > statusDeadline) throw new Error(`health-status on the api process still says ${JSON.stringify(down)}`);
-      await sleep(200);
-    }
+    await waitFor(async () => (down = await statusOnApi(monitorId))?.status === 'down', () => `health-status on the api process to say down, not ${JSON.stringify(down)}`, 10_000, 200);
     // A later check than the healthy one, and one the worker stored.
     const downAt = lastCheckMs(down);
     expect(downAt).toBeGreaterThan(lastCheckMs(healthy));

@@ -1,8 +1,9 @@
 import { startPlatformSim } from '@postprober/platform-sim';
 import { summarizeHealth, type MonitorHealthRow } from '@postprober/shared/health-events';
-import { setUpTenants, type Tenants } from '../hashtag-generator/hashtag-test-setup';
+import { waitFor } from '../support/polling';
+import { setUpTenants, type Tenants } from '../support/tenants';
 import { call, startTestApp, type TestApp } from '../support/test-app';
-import { connectAlerts, waitFor, type AlertsClient } from './alerts-socket';
+import { connectAlerts, type AlertsClient } from './alerts-socket';
 
 /**
  * The rules behind GET /api/health-status, through the real app: probes against the platform simulator,
@@ -38,7 +39,7 @@ describe('health status rules (simulator → recorder → REST and socket)', () 
     const pushed = socket.statuses.length;
     const res = await api('POST', `/api/monitors/${monitorId}/check`);
     expect(res.status).toBe(200);
-    await waitFor(() => socket.statuses.slice(pushed).some((s) => s.monitor_id === monitorId), 5000, () => `the push of ${monitorId}'s check`);
+    await waitFor(() => socket.statuses.slice(pushed).some((s) => s.monitor_id === monitorId), `the push of ${monitorId}'s check`, 5000);
   };
 
   beforeAll(async () => {

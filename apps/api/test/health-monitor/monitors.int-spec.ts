@@ -1,41 +1,37 @@
+import { type PlatformSim, startPlatformSim } from '@postprober/platform-sim';
 import { DataSource } from 'typeorm';
-import { setUpTenants, Tenants } from '../hashtag-generator/hashtag-test-setup';
+import { sleep, waitFor } from '../support/polling';
+import { setUpFirstAdmin, setUpTenants, Tenants } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 import { ChecksRetention } from '../../src/tools/health-monitor/sweep/checks-retention';
-import { TargetServer } from './target-server';
 
-const until = async (what: string, ok: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-};
+/** Polls the API every 100 ms for up to 10 s by default. */
+const until = (what: string, ok: () => Promise<boolean>, timeoutMs = 10_000) => waitFor(ok, what, timeoutMs, 100);
 
 describe('health monitor: monitors, checks, status, history, incidents (real HTTP, real Postgres)', () => {
-  const target = new TargetServer();
+  let sim: PlatformSim;
   let t: TestApp;
   let u: Tenants;
   const api = (method: string, path: string, token: string, body?: unknown) => call(t.url, method, path, { token, body });
 
   beforeAll(async () => {
-    await target.start();
+    sim = await startPlatformSim();
     t = await startTestApp({
       RATE_LIMIT_PER_MINUTE: '100000',
       MONITOR_ALLOW_PRIVATE: 'true',
       MONITOR_MIN_INTERVAL_SECONDS: '1',
       HEALTH_SWEEP_TICK_MS: '200',
-      STATUS_PAGE_URL_TWITTER: `${target.url}/status/twitter`,
-      STATUS_PAGE_URL_LINKEDIN: `${target.url}/status/linkedin`,
-      STATUS_PAGE_URL_INSTAGRAM: `${target.url}/status/meta`,
-      STATUS_PAGE_URL_FACEBOOK: `${target.url}/status/meta`,
+      STATUS_PAGE_URL_TWITTER: sim.urls.statusPage('twitter'),
+      STATUS_PAGE_URL_LINKEDIN: sim.urls.statusPage('linkedin'),
+      // Meta has one status page for both: one probe serves Instagram's and Facebook's monitors.
+      STATUS_PAGE_URL_INSTAGRAM: sim.urls.statusPage('facebook'),
+      STATUS_PAGE_URL_FACEBOOK: sim.urls.statusPage('facebook'),
     });
     u = await setUpTenants(t);
   });
   afterAll(async () => {
     await t?.close();
-    await target.stop();
+    await sim?.close();
   });
 
   it('gives each organization the four status-page monitors once; deleting one does not bring it back', async () => {
@@ -44,11 +40,11 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     const defaults = list.body.filter((m: { is_default: boolean }) => m.is_default);
     expect(defaults.map((m: { platform: string }) => m.platform).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'twitter']);
     expect(defaults.every((m: { kind: string }) => m.kind === 'statuspage')).toBe(true);
-    expect(defaults.find((m: { platform: string }) => m.platform === 'twitter').url).toBe(`${target.url}/status/twitter`);
+    expect(defaults.find((m: { platform: string }) => m.platform === 'twitter').url).toBe(sim.urls.statusPage('twitter'));
 
     const linkedin = defaults.find((m: { platform: string }) => m.platform === 'linkedin');
     expect((await api('DELETE', `/api/monitors/${linkedin.id}`, u.adminToken)).status).toBe(204);
-    await new Promise((r) => setTimeout(r, 500)); // a few sweeps, which also seed organizations
+    await sleep(500); // a few sweeps, which also seed organizations
     const again = await api('GET', '/api/monitors', u.adminToken);
     expect(again.body.filter((m: { is_default: boolean }) => m.is_default)).toHaveLength(3);
     // The other organization has its own four.
@@ -62,7 +58,8 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
       );
     await until('the default monitors to be checked', async () => (await defaults()).every((m: { last_check: unknown }) => m.last_check !== null));
     const seen = new Set((await defaults()).map((m: { last_check: { id: string } }) => m.last_check.id));
-    const hits = { meta: target.hits.get('/status/meta') ?? 0, twitter: target.hits.get('/status/twitter') ?? 0 };
+    const metaPage = sim.urls.statusPage('facebook');
+    const hits = { meta: sim.controls.requestsTo(metaPage), twitter: sim.controls.requestsTo(sim.urls.statusPage('twitter')) };
 
     // Make all of them due at once: one sweep takes them together.
     await t.app.get(DataSource).query(`UPDATE "monitors" SET "next_check_at" = now() WHERE "is_default"`);
@@ -70,9 +67,9 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
       (await defaults()).every((m: { last_check: { id: string } }) => !seen.has(m.last_check.id)),
     );
     // Both organizations' Instagram and Facebook monitors point at /status/meta: one probe served all four.
-    expect(target.hits.get('/status/meta')).toBe(hits.meta + 1);
-    expect(target.hits.get('/status/twitter')).toBe(hits.twitter + 1);
-    const meta = (await defaults()).filter((m: { url: string }) => m.url.endsWith('/status/meta'));
+    expect(sim.controls.requestsTo(metaPage)).toBe(hits.meta + 1);
+    expect(sim.controls.requestsTo(sim.urls.statusPage('twitter'))).toBe(hits.twitter + 1);
+    const meta = (await defaults()).filter((m: { url: string }) => m.url === metaPage);
     expect(meta).toHaveLength(4);
     expect(new Set(meta.map((m: { last_check: { checked_at: string } }) => m.last_check.checked_at)).size).toBe(1);
     expect(new Set(meta.map((m: { last_check: { id: string } }) => m.last_check.id)).size).toBe(4);
@@ -80,12 +77,12 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   });
 
   it('creates, reads, updates and deletes a monitor; the access token is stored encrypted and never returned', async () => {
-    target.modes.set('/api/me', { kind: 'ok' });
+    const target = sim.urls.health('instagram');
     const created = await api('POST', '/api/monitors', u.adminToken, {
       name: 'Acme API',
       platform: 'custom',
       kind: 'http',
-      url: `${target.url}/api/me`,
+      url: target,
       headers: { Accept: 'application/json' },
       access_token: 'super-secret-token-123',
       interval_seconds: 60,
@@ -97,7 +94,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
       name: 'Acme API',
       platform: 'custom',
       kind: 'http',
-      url: `${target.url}/api/me`,
+      url: target,
       method: 'GET',
       headers: { Accept: 'application/json' },
       has_access_token: true,
@@ -125,13 +122,12 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     const check = await api('POST', `/api/monitors/${id}/check`, u.adminToken);
     expect(check.status).toBe(200);
     expect(check.body).toMatchObject({ monitor_id: id, status: 'healthy', http_status: 200, error_class: null, latency_ms: expect.any(Number) });
-    expect(target.headers.get('/api/me')?.['authorization']).toBe('Bearer super-secret-token-123');
-    expect(target.headers.get('/api/me')?.['accept']).toBe('application/json');
+    expect(sim.controls.lastHeadersTo(target)).toMatchObject({ authorization: 'Bearer super-secret-token-123', accept: 'application/json' });
     expect((await api('GET', `/api/monitors/${id}`, u.adminToken)).body.last_check).toEqual(check.body);
 
     const updated = await api('PATCH', `/api/monitors/${id}`, u.adminToken, { name: 'Acme API v2', access_token: null, timeout_ms: 2000 });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: 'Acme API v2', has_access_token: false, timeout_ms: 2000, url: `${target.url}/api/me` });
+    expect(updated.body).toMatchObject({ name: 'Acme API v2', has_access_token: false, timeout_ms: 2000, url: target });
     expect(updated.body.last_check).toEqual(check.body);
 
     expect((await api('DELETE', `/api/monitors/${id}`, u.adminToken)).status).toBe(204);
@@ -159,15 +155,15 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
         'timeout_ms must not be less than 100',
       ]),
     );
-    const unknown = await api('POST', '/api/monitors', u.adminToken, { name: 'x', platform: 'custom', kind: 'http', url: target.url, access_token_encrypted: 'x' });
+    const unknown = await api('POST', '/api/monitors', u.adminToken, { name: 'x', platform: 'custom', kind: 'http', url: sim.url, access_token_encrypted: 'x' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('property access_token_encrypted should not exist');
   });
 
   it('lets members read but not write, and keeps other organizations out (404)', async () => {
-    const mine = await api('POST', '/api/monitors', u.adminToken, { name: 'Mine', platform: 'custom', kind: 'http', url: `${target.url}/mine`, enabled: false });
+    const mine = await api('POST', '/api/monitors', u.adminToken, { name: 'Mine', platform: 'custom', kind: 'http', url: `${sim.url}/mine`, enabled: false });
     const id = mine.body.id;
-    expect((await api('POST', '/api/monitors', u.memberToken, { name: 'x', platform: 'custom', kind: 'http', url: target.url })).status).toBe(403);
+    expect((await api('POST', '/api/monitors', u.memberToken, { name: 'x', platform: 'custom', kind: 'http', url: sim.url })).status).toBe(403);
     expect((await api('PATCH', `/api/monitors/${id}`, u.memberToken, { name: 'y' })).status).toBe(403);
     expect((await api('DELETE', `/api/monitors/${id}`, u.memberToken)).status).toBe(403);
     expect((await api('POST', `/api/monitors/${id}/check`, u.memberToken)).status).toBe(403);
@@ -183,8 +179,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   });
 
   it('serves health-status from what was recorded, and the history series', async () => {
-    target.modes.set('/status-check', { kind: 'ok' });
-    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Status API', platform: 'twitter', kind: 'http', url: `${target.url}/status-check`, enabled: false })).body;
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Status API', platform: 'twitter', kind: 'http', url: sim.urls.health('twitter'), enabled: false })).body;
     // Warm the snapshot first: the monitor must then show through the reload that its update triggers, not a first load.
     expect((await api('GET', '/api/health-status', u.memberToken)).status).toBe(200);
     const first = (await api('POST', `/api/monitors/${m.id}/check`, u.adminToken)).body;
@@ -229,14 +224,12 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   });
 
   it('healthy → slow → down → recovered opens, escalates and resolves exactly one incident', async () => {
-    const path = '/flow';
-    target.modes.set(path, { kind: 'ok' });
-    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Flow API', platform: 'facebook', kind: 'http', url: `${target.url}${path}`, enabled: false })).body;
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Flow API', platform: 'facebook', kind: 'http', url: sim.urls.health('facebook'), enabled: false })).body;
     const check = async () => (await api('POST', `/api/monitors/${m.id}/check`, u.adminToken)).body;
     for (let i = 0; i < 5; i++) expect((await check()).status).toBe('healthy'); // learns a baseline of a few ms
     const incidents = async () => (await api('GET', `/api/incidents?platform=facebook`, u.memberToken)).body;
 
-    target.modes.set(path, { kind: 'slow', ms: 400 });
+    sim.controls.set('facebook', { latency_ms: 400 });
     expect((await check()).status).toBe('degraded');
     expect((await incidents()).total).toBe(0); // one bad check does not open an incident
     expect((await check()).status).toBe('degraded');
@@ -244,11 +237,11 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     expect(opened.total).toBe(1);
     expect(opened.items[0]).toMatchObject({ monitor_id: m.id, kind: 'availability', status: 'open', severity: 'warning', peak_severity: 'warning', engine: 'builtin' });
 
-    target.modes.set(path, { kind: 'down' });
+    sim.controls.set('facebook', { latency_ms: 0, down: '503' });
     expect(await check()).toMatchObject({ status: 'down', http_status: 503, error_class: 'http-status' });
     expect((await incidents()).items[0]).toMatchObject({ status: 'open', severity: 'critical', peak_severity: 'critical' });
 
-    target.modes.set(path, { kind: 'ok' });
+    sim.controls.set('facebook', { down: false });
     await check();
     expect((await incidents()).items[0].status).toBe('open'); // one good check does not resolve it
     await check();
@@ -281,29 +274,26 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   });
 
   it('opens no incident for a target that flaps between slow and fine', async () => {
-    const path = '/flapping';
-    target.modes.set(path, { kind: 'ok' });
-    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Flappy', platform: 'linkedin', kind: 'http', url: `${target.url}${path}`, enabled: false })).body;
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Flappy', platform: 'linkedin', kind: 'http', url: sim.urls.health('linkedin'), enabled: false })).body;
     const check = async () => (await api('POST', `/api/monitors/${m.id}/check`, u.adminToken)).body;
     for (let i = 0; i < 5; i++) await check();
     for (let i = 0; i < 4; i++) {
-      target.modes.set(path, { kind: 'slow', ms: 400 });
+      sim.controls.set('linkedin', { latency_ms: 400 });
       expect((await check()).status).toBe('degraded');
-      target.modes.set(path, { kind: 'ok' });
+      sim.controls.set('linkedin', { latency_ms: 0 });
       expect((await check()).status).toBe('healthy');
     }
     expect((await api('GET', '/api/incidents?platform=linkedin', u.memberToken)).body.total).toBe(0);
   });
 
   it('reports an expired token as a credentials incident, not an outage', async () => {
-    const path = '/2/users/me';
-    target.modes.set(path, { kind: 'unauthorized' });
+    sim.controls.set('twitter', { token_expired: true });
     const m = (
       await api('POST', '/api/monitors', u.adminToken, {
         name: 'X account',
         platform: 'twitter',
         kind: 'platform-api',
-        url: `${target.url}${path}`,
+        url: sim.urls.api('twitter'),
         access_token: 'expired-token',
         enabled: false,
       })
@@ -313,12 +303,13 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     expect(list.items.filter((i: { monitor_id: string }) => i.monitor_id === m.id)).toEqual([
       expect.objectContaining({ kind: 'credentials', severity: 'critical', recommended_action: expect.stringMatching(/reconnect/i) }),
     ]);
+    sim.controls.set('twitter', { token_expired: false });
   });
 
   it('probes due monitors from the sweep on their interval', async () => {
-    target.modes.set('/swept', { kind: 'ok' });
-    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Swept', platform: 'custom', kind: 'http', url: `${target.url}/swept`, interval_seconds: 1 })).body;
-    await until('two sweeps of the monitor', async () => (target.hits.get('/swept') ?? 0) >= 2);
+    const target = sim.urls.bench(1);
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Swept', platform: 'custom', kind: 'http', url: target, interval_seconds: 1 })).body;
+    await until('two sweeps of the monitor', async () => sim.controls.requestsTo(target) >= 2);
     const history = (await api('GET', `/api/health-history?monitor=${m.id}&hours=1`, u.adminToken)).body.series;
     expect(history.length).toBeGreaterThanOrEqual(2);
     // About one interval apart, not once per 200 ms tick.
@@ -346,13 +337,13 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
   });
 
   it('applies a shorter interval at once instead of after the old wait', async () => {
-    target.modes.set('/rescheduled', { kind: 'ok' });
-    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Slowly', platform: 'custom', kind: 'http', url: `${target.url}/rescheduled`, interval_seconds: 3600 })).body;
-    await until('the first check', async () => (target.hits.get('/rescheduled') ?? 0) >= 1);
-    const hits = target.hits.get('/rescheduled') ?? 0;
+    const target = sim.urls.bench(2);
+    const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Slowly', platform: 'custom', kind: 'http', url: target, interval_seconds: 3600 })).body;
+    await until('the first check', async () => sim.controls.requestsTo(target) >= 1);
+    const hits = sim.controls.requestsTo(target);
     const patched = await api('PATCH', `/api/monitors/${m.id}`, u.adminToken, { interval_seconds: 1 });
     expect(patched.status).toBe(200);
-    await until('a check within the new interval', async () => (target.hits.get('/rescheduled') ?? 0) > hits, 5_000);
+    await until('a check within the new interval', async () => sim.controls.requestsTo(target) > hits, 5_000);
   });
 });
 
@@ -362,8 +353,7 @@ describe('health monitor without MONITOR_ALLOW_PRIVATE', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', HEALTH_SWEEP_TICK_MS: '3600000' });
-    token = (await call(t.url, 'POST', '/api/auth/setup', { body: { organization_name: 'Acme', name: 'Ada', email: 'ada@acme.example', password: 'correct horse 1' } })).body
-      .access_token;
+    token = await setUpFirstAdmin(t.url);
   });
   afterAll(() => t?.close());
 

@@ -1,5 +1,5 @@
 /* The probe adapters against the platform simulator over real sockets. */
-import { createServer, Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PlatformSim, SIM_PLATFORMS, SimPlatform, startPlatformSim } from '@postprober/platform-sim';
 import { sendProbeRequest } from '../../src/tools/health-monitor/probes/http-request';
@@ -60,19 +60,9 @@ describe('probe adapters against the platform simulator', () => {
     });
 
     it('times out a body that never finishes (deadline covers the body too)', async () => {
-      const dribble: Server = createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.write('partial'); // and never end
-      });
-      await new Promise<void>((r) => dribble.listen(0, '127.0.0.1', r));
-      try {
-        const { port } = dribble.address() as AddressInfo;
-        const result = await http.probe(target({ url: `http://127.0.0.1:${port}/`, timeoutMs: 300 }));
-        expect(result).toMatchObject({ errorClass: 'timeout', httpStatus: 200 });
-      } finally {
-        dribble.closeAllConnections();
-        await new Promise((r) => dribble.close(r));
-      }
+      sim.controls.set('linkedin', { stall_body: true });
+      const result = await http.probe(target({ url: sim.urls.health('linkedin'), timeoutMs: 300 }));
+      expect(result).toMatchObject({ errorClass: 'timeout', httpStatus: 200 });
     });
 
     it('classifies 5xx, unexpected statuses, resets and refused connections', async () => {

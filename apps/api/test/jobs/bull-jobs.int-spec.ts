@@ -3,7 +3,8 @@ import type { Job, Queue } from 'bull';
 import type { JobContext } from '../../src/core/jobs/jobs.port';
 import { createTestDatabase } from '../support/test-database';
 import { describeJobsContract } from './jobs-contract';
-import { deleteRedisKeys, JobsProcess, ProcessOptions, startJobsProcess, uniquePrefix, waitFor } from './jobs-harness';
+import { sleep, waitFor } from '../support/polling';
+import { deleteRedisKeys, JobsProcess, ProcessOptions, startJobsProcess, uniquePrefix } from './jobs-harness';
 
 /** Bull on the real Redis (TEST_REDIS_URL) with job_status on a fresh Postgres database. */
 describe('Bull jobs backend (real Redis, real Postgres)', () => {
@@ -93,7 +94,7 @@ describe('Bull jobs backend (real Redis, real Postgres)', () => {
         name: 'slow',
         handler: async () => {
           started = true;
-          await new Promise((r) => setTimeout(r, 300));
+          await sleep(300);
           finished = true;
         },
       };

@@ -1,5 +1,6 @@
 import type { JobContext, JobDefinition } from '../../src/core/jobs/jobs.port';
-import { JobsProcess, waitFor } from './jobs-harness';
+import { waitFor } from '../support/polling';
+import { JobsProcess } from './jobs-harness';
 
 /**
  * Behaviour both backends must share. `start(jobs)` starts the processes that share one backend

@@ -10,6 +10,7 @@ import { JobsBackend, JobsQueue } from '../../src/core/jobs/jobs.constants';
 import { JobsModule } from '../../src/core/jobs/jobs.module';
 import { JOBS_PORT, JobDefinition, JobsPort } from '../../src/core/jobs/jobs.port';
 import { QueueHealth } from '../../src/core/jobs/queue-health';
+import { waitFor } from '../support/polling';
 
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -69,21 +70,6 @@ async function bullSettled(queue: Queue): Promise<void> {
     const c = await queue.getJobCounts();
     return c.waiting + c.active + c.delayed === 0;
   }, 'the Bull queue to drain');
-}
-
-/** Polls until `check` returns a truthy value (real services: no fixed sleeps). */
-export async function waitFor<T>(
-  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** A prefix no other run or test shares, so parallel CI jobs on one Redis never see each other's jobs. */

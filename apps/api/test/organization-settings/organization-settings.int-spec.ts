@@ -1,4 +1,4 @@
-import { setUpTenants, Tenants } from '../hashtag-generator/hashtag-test-setup';
+import { setUpTenants, Tenants } from '../support/tenants';
 import { call, startTestApp, TestApp } from '../support/test-app';
 
 describe('organization settings (real HTTP, real Postgres)', () => {

@@ -13,3 +13,22 @@ export async function insertUser(db: DataSource, organizationId: string, email: 
   );
   return id;
 }
+
+/** A monitor row with only the required columns; the rest take their database defaults. */
+export async function insertMonitor(db: DataSource, organizationId: string, name: string, platform = 'twitter'): Promise<string> {
+  const [{ id }] = await db.query(
+    `INSERT INTO "monitors" ("organization_id", "name", "platform", "kind", "url") VALUES ($1, $2, $3, 'statuspage', 'https://example.com') RETURNING "id"`,
+    [organizationId, name, platform],
+  );
+  return id;
+}
+
+/** An open availability incident on the monitor, opened at `openedAt`. */
+export async function insertIncident(db: DataSource, organizationId: string, monitorId: string, openedAt = new Date()): Promise<string> {
+  const [{ id }] = await db.query(
+    `INSERT INTO "incidents" ("organization_id", "monitor_id", "platform", "kind", "status", "severity", "peak_severity", "opened_at", "message", "recommended_action", "engine")
+     VALUES ($1, $2, 'twitter', 'availability', 'open', 'warning', 'warning', $3, 'm', 'a', 'builtin') RETURNING "id"`,
+    [organizationId, monitorId, openedAt],
+  );
+  return id;
+}

@@ -126,6 +126,20 @@ describe('startPlatformSim', () => {
     await expect(fetch(sim.urls.api('facebook'), { headers: auth })).rejects.toThrow();
   });
 
+  it('with stall_body sends a 200 and part of a body, then nothing, until close()', async () => {
+    sim.controls.set('linkedin', { stall_body: true });
+    const res = await fetch(sim.urls.health('linkedin'));
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe('partial');
+    const rest = reader?.read().then(() => 'ended', () => 'dropped');
+    expect(await Promise.race([rest, new Promise((r) => setTimeout(() => r('still open'), 200))])).toBe('still open');
+    expect((await fetch(sim.urls.statusPage('linkedin'))).status).toBe(200);
+    await sim.close();
+    expect(await rest).toBe('dropped');
+    sim = await startPlatformSim(); // for afterEach
+  });
+
   it('keeps hanging requests open until close(), and makes chosen bench ids hang', async () => {
     sim.controls.set('twitter', { hang: true });
     sim.controls.setBench({ hang_every: 10, hang_ids: [3] });
@@ -142,6 +156,21 @@ describe('startPlatformSim', () => {
     await sim.close();
     expect(await Promise.all(hung)).toEqual(['dropped', 'dropped', 'dropped']);
     sim = await startPlatformSim(); // for afterEach
+  });
+
+  it('counts the requests to each URL and keeps the latest headers, until reset', async () => {
+    await fetch(sim.urls.health('facebook'), { headers: { authorization: 'Bearer one' } });
+    await fetch(`${sim.urls.health('facebook')}?probe=2`, { headers: { authorization: 'Bearer two', accept: 'application/json' } });
+    await fetch(sim.urls.bench(7));
+    await fetch(`${sim.url}/_admin/state`);
+    expect(sim.controls.requestsTo(sim.urls.health('facebook'))).toBe(2);
+    expect(sim.controls.requestsTo('/bench/7')).toBe(1);
+    expect(sim.controls.requestsTo('/bench/8')).toBe(0);
+    expect(sim.controls.requestsTo('/_admin/state')).toBe(0);
+    expect(sim.controls.lastHeadersTo(sim.urls.health('facebook'))).toMatchObject({ authorization: 'Bearer two', accept: 'application/json' });
+    sim.controls.reset();
+    expect(sim.controls.requestsTo(sim.urls.health('facebook'))).toBe(0);
+    expect(sim.controls.lastHeadersTo(sim.urls.health('facebook'))).toBeUndefined();
   });
 
   it('has an HTTP admin API: state, PUT/PATCH with field-level 400s, reset', async () => {

@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { apiReply, serverErrorReply, SimReply } from './platform-replies';
+import { pathOf, RequestLog } from './request-log';
 import {
   applyBenchPatch,
   applyPlatformPatch,
@@ -39,7 +41,11 @@ export interface PlatformSimControls {
   /** Defaults plus the patch (PUT). */
   replace(platform: SimPlatform | 'x', patch: PlatformPatch): PlatformState;
   setBench(patch: Partial<BenchState>): BenchState;
-  /** Every platform and the bench back to healthy; counters to 0. */
+  /** Requests so far to one path or full URL (any route but /_admin, query ignored), e.g. urls.health('x'). */
+  requestsTo(pathOrUrl: string): number;
+  /** Headers of the latest request to that path or URL (lower-case names); undefined before the first. */
+  lastHeadersTo(pathOrUrl: string): IncomingHttpHeaders | undefined;
+  /** Every platform and the bench back to healthy; counters and the request log to 0. */
   reset(): void;
 }
 
@@ -74,6 +80,7 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
   const served = {} as Record<SimPlatform, number>; // for the deterministic error_rate
   let bench = defaultBenchState();
   let requests = zeroCounts();
+  const log = new RequestLog();
   const open = new Set<ServerResponse>();
   let baseUrl = '';
 
@@ -85,6 +92,7 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
     }
     bench = defaultBenchState();
     requests = zeroCounts();
+    log.clear();
   };
   reset();
 
@@ -101,6 +109,8 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
     set: (platform, patch) => update(platform, patch, (p) => platforms[p]),
     replace: (platform, patch) => update(platform, patch, defaultPlatformState),
     setBench: (patch) => (bench = applyBenchPatch(bench, patch)),
+    requestsTo: (pathOrUrl) => log.count(pathOrUrl),
+    lastHeadersTo: (pathOrUrl) => log.lastHeaders(pathOrUrl),
     reset,
   };
 
@@ -116,6 +126,7 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
     const url = new URL(req.url ?? '/', 'http://sim');
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts[0] === '_admin') return admin(req, res, parts.slice(1));
+    log.record(pathOf(url.pathname), req.headers);
     if (parts[0] === 'bench' && parts.length === 2 && /^\d+$/.test(parts[1])) return benchTarget(res, Number(parts[1]));
 
     const platform = parts[0] === undefined ? null : platformFromSlug(parts[0]);
@@ -133,6 +144,7 @@ export async function startPlatformSim(opts: PlatformSimOptions = {}): Promise<P
     if (!isHealth && !isApiPath(platform, rest)) return sendJson(res, 404, { error: `no such path: ${url.pathname}` });
 
     if (state.hang) return; // left open; close() or the client's timeout ends it
+    if (state.stall_body) return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).write('partial'); // never ended
     if (state.down === 'reset') return void req.socket.destroy();
     if (state.latency_ms > 0) await sleepUnlessClosed(state.latency_ms, res);
     if (!open.has(res)) return;

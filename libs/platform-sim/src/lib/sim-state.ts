@@ -32,6 +32,8 @@ export interface PlatformState {
   down: DownMode;
   /** API and health requests are never answered (until close() or the control is lifted). */
   hang: boolean;
+  /** API and health requests get a 200 and the start of a body that never ends (a probe's deadline must cover the body). */
+  stall_body: boolean;
   /** API requests get the platform's expired-token error. */
   token_expired: boolean;
   /** 0–100, shown in the platform's quota headers; at 100 API requests are throttled. */
@@ -57,6 +59,7 @@ export const defaultPlatformState = (): PlatformState => ({
   error_rate: 0,
   down: false,
   hang: false,
+  stall_body: false,
   token_expired: false,
   rate_limit_used_percent: 0,
   throttle_code: 4,
@@ -93,6 +96,7 @@ export function applyPlatformPatch(base: PlatformState, patch: unknown): Platfor
         next.down = value === true ? '503' : value;
         break;
       case 'hang':
+      case 'stall_body':
       case 'token_expired':
         if (typeof value !== 'boolean') throw new InvalidPatchError(`${key} must be a boolean`);
         next[key] = value;

@@ -4,6 +4,7 @@ import { HealthCheck } from '../../../src/tools/health-monitor/entities/health-c
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { HealthChecksRepository, type NewHealthCheck } from '../../../src/tools/health-monitor/recording/health-checks.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
+import { insertMonitor, insertOrganization } from '../../support/seed';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
 
@@ -35,15 +36,10 @@ describe.each(DRIVERS)('HealthChecksRepository on %s', (driver) => {
   beforeAll(async () => {
     ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, HealthCheck]));
     repo = new HealthChecksRepository(db.getRepository(HealthCheck), db);
-    [{ id: orgId }] = await db.query(`INSERT INTO "organizations" ("name") VALUES ('Repo test') RETURNING "id"`);
-    const monitor = async (name: string): Promise<string> =>
-      ((await db.query(
-        `INSERT INTO "monitors" ("organization_id", "name", "platform", "kind", "url") VALUES ($1, $2, 'twitter', 'statuspage', 'https://example.com') RETURNING "id"`,
-        [orgId, name],
-      )) as { id: string }[])[0].id;
-    monitorA = await monitor('A');
-    monitorB = await monitor('B');
-    monitorNone = await monitor('never checked');
+    orgId = await insertOrganization(db, 'Repo test');
+    monitorA = await insertMonitor(db, orgId, 'A');
+    monitorB = await insertMonitor(db, orgId, 'B');
+    monitorNone = await insertMonitor(db, orgId, 'never checked');
     // Inserted out of time order, so "newest" cannot come from insertion order.
     await db.transaction(async (tx) => {
       for (const [m, minute, latency] of [

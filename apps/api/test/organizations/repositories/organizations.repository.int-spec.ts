@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '../../../src/organizations/entities/organization.entity';
 import { OrganizationsRepository } from '../../../src/organizations/organizations.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
+import { sleep } from '../../support/polling';
 
 describe.each(DRIVERS)('OrganizationsRepository on %s', (driver) => {
   let db: DataSource;
@@ -45,7 +46,7 @@ describe.each(DRIVERS)('OrganizationsRepository on %s', (driver) => {
         await repo.lockFirstAdminSetup(tx2);
         events.push('second locked');
       });
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       events.push('first done');
     });
     await second;
