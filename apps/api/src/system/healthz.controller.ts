@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -19,7 +19,10 @@ export class HealthzController {
     private readonly queue: QueueHealth,
   ) {}
 
-  /** Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise. */
+  @ApiOperation({
+    summary: 'Readiness probe',
+    description: 'Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.',
+  })
   @Public()
   @Get()
   @ApiResponse({ status: 503, description: 'A dependency is down', type: HealthzResponseDto })
