@@ -1,6 +1,7 @@
 // `npm run lint:openapi`: the committed openapi.json through two independent linters (Redocly CLI, recommended-strict;
 // Spectral, spectral:oas, failing on warnings), then our own rule: every request body and every 2xx JSON answer shows
-// an example (a media-type example, or a schema whose properties all carry one), so integrators see real values.
+// an example (a media-type example, or a schema whose properties all carry one; an enum counts, its values are the
+// examples), so integrators see real values.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 

@@ -710,7 +710,7 @@ export interface components {
             name: string;
             /**
              * @description First characters of the key, to tell keys apart.
-             * @example pp_3kX9
+             * @example ppk_3kX9q7Lm
              */
             prefix: string;
             /** @example member */
@@ -814,7 +814,7 @@ export interface components {
             id: string;
             /**
              * @description The key itself. Shown once: only its hash is stored. Send it as `X-API-Key`.
-             * @example pp_3kX9q7LmZ2vR8tYw1NcB5hJd0sFe4gAu
+             * @example ppk_3kX9q7LmZ2vR8tYw1NcB5hJd0sFe4gAu
              */
             key: string;
             /**
@@ -826,7 +826,7 @@ export interface components {
             name: string;
             /**
              * @description First characters of the key, to tell keys apart.
-             * @example pp_3kX9
+             * @example ppk_3kX9q7Lm
              */
             prefix: string;
             /** @example member */

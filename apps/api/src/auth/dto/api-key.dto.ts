@@ -26,7 +26,7 @@ export class ApiKeyResponseDto {
   @ApiProperty({ example: 'CMS integration' })
   name: string;
   /** First characters of the key, to tell keys apart. */
-  @ApiProperty({ example: 'pp_3kX9' })
+  @ApiProperty({ example: 'ppk_3kX9q7Lm' })
   prefix: string;
   @ApiProperty({ example: 'member', enumName: 'Role', enum: ['admin', 'member'] })
   role: Role;
@@ -49,6 +49,6 @@ export class ApiKeyResponseDto {
 
 export class CreatedApiKeyResponseDto extends ApiKeyResponseDto {
   /** The key itself. Shown once: only its hash is stored. Send it as `X-API-Key`. */
-  @ApiProperty({ example: 'pp_3kX9q7LmZ2vR8tYw1NcB5hJd0sFe4gAu' })
+  @ApiProperty({ example: 'ppk_3kX9q7LmZ2vR8tYw1NcB5hJd0sFe4gAu' })
   key: string;
 }
