@@ -2119,6 +2119,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -2603,6 +2604,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -2695,6 +2697,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -3063,6 +3066,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -3294,6 +3298,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -3364,6 +3369,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -3441,6 +3447,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;
@@ -3533,6 +3540,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The resource id (a UUID). */
                 id: string;
             };
             cookie?: never;

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../core/http/api-uuid-param';
 import type { AuthPrincipal } from './auth-principal';
 import { Principal, Roles } from './auth.decorators';
 import { ApiKeysService } from './api-keys.service';
@@ -37,6 +38,7 @@ export class ApiKeysController {
     description: 'Revokes a key: it stops working at once.',
   })
   @HttpCode(204)
+  @ApiUuidParam()
   @Delete(':id')
   async revokeApiKey(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.keys.revoke(p.organizationId, id);

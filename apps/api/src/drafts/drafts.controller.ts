@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../core/http/api-uuid-param';
 import type { AuthPrincipal } from '../auth/auth-principal';
 import { Principal } from '../auth/auth.decorators';
 import { DraftResponseDto } from './dto/draft-response.dto';
@@ -47,6 +48,7 @@ export class DraftsController {
     summary: 'Replace a draft',
     description: 'Replaces one of your drafts (platform, content and hashtags).',
   })
+  @ApiUuidParam()
   @Put(':id')
   async updateDraft(
     @Principal() p: AuthPrincipal,
@@ -61,6 +63,7 @@ export class DraftsController {
     description: 'Deletes one of your drafts.',
   })
   @HttpCode(204)
+  @ApiUuidParam()
   @Delete(':id')
   async deleteDraft(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.drafts.remove(ownerOf(p), id);

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../../../core/http/api-uuid-param';
 import { Principal } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { IncidentDetailResponseDto, IncidentEventResponseDto, IncidentListResponseDto, IncidentResponseDto, ListIncidentsQueryDto } from '../dto/incidents.dto';
@@ -30,6 +31,7 @@ export class IncidentsController {
     summary: 'Get an incident',
     description: 'One incident with its events (opened, escalated, de-escalated, resolved), oldest first.',
   })
+  @ApiUuidParam()
   @Get(':id')
   async getIncident(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IncidentDetailResponseDto> {
     const { incident, events } = await this.incidents.get(p.organizationId, id);

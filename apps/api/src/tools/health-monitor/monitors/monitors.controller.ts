@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../../../core/http/api-uuid-param';
 import { Principal, Roles } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { HealthCheckResponseDto } from '../dto/health-check-response.dto';
@@ -34,6 +35,7 @@ export class MonitorsController {
     summary: 'Get a monitor',
     description: 'One monitor with its latest check.',
   })
+  @ApiUuidParam()
   @Get(':id')
   async getMonitor(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MonitorResponseDto> {
     return this.withLastCheck(await this.monitors.get(p.organizationId, id));
@@ -54,6 +56,7 @@ export class MonitorsController {
     description: 'Changes the fields sent; `access_token: null` removes the token. Admins only.',
   })
   @Roles('admin')
+  @ApiUuidParam()
   @Patch(':id')
   async updateMonitor(
     @Principal() p: AuthPrincipal,
@@ -69,6 +72,7 @@ export class MonitorsController {
   })
   @Roles('admin')
   @HttpCode(204)
+  @ApiUuidParam()
   @Delete(':id')
   async deleteMonitor(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.monitors.remove(p.organizationId, id);
@@ -80,6 +84,7 @@ export class MonitorsController {
   })
   @Roles('admin')
   @HttpCode(200)
+  @ApiUuidParam()
   @Post(':id/check')
   async checkMonitorNow(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<HealthCheckResponseDto> {
     const monitor = await this.monitors.get(p.organizationId, id);
