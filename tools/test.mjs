@@ -1,5 +1,5 @@
-// `npm test`: lint, unit, generated-code drift, integration (Postgres, Redis, PGlite, fake servers), browser e2e,
-// fault tests (own Redis/PostgreSQL, signals).
+// `npm test`: lint, unit, generated-code drift, OpenAPI lint and typed usage, integration (Postgres, Redis, PGlite,
+// fake servers), browser e2e, fault tests (own Redis/PostgreSQL, signals).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -26,6 +26,8 @@ const jestCounts = (file) => () => {
 step('lint', 'npx nx run-many -t lint --output-style=static');
 step('unit', 'npx jest -c jest.config.ts --json --outputFile=tmp/test-results/unit.json', jestCounts('tmp/test-results/unit.json'));
 step('generated', 'node tools/check-generated.mjs');
+step('openapi lint', 'node tools/lint-openapi.mjs');
+step('openapi usage', 'npx tsc -p tools/openapi-usage/tsconfig.json --strict --noEmit');
 step('integration', 'npx jest -c apps/api/jest.int.config.cts --json --outputFile=tmp/test-results/int.json', jestCounts('tmp/test-results/int.json'));
 step('e2e', 'node e2e/run.mjs', () => {
   const f = 'tmp/test-results/e2e.json';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../organizations/users.service';
@@ -23,14 +23,20 @@ export class AuthController {
     private readonly orgs: OrganizationsService,
   ) {}
 
-  /** Whether the one-time setup (first admin) is still to be done. */
+  @ApiOperation({
+    summary: 'Check whether setup is needed',
+    description: 'Whether the one-time setup (first admin) is still to be done.',
+  })
   @Public()
   @Get('setup')
   async getSetupStatus(): Promise<SetupStatusResponseDto> {
     return { needs_setup: await this.auth.needsSetup() };
   }
 
-  /** Creates the organization and its first admin; refused (409) once an admin exists. */
+  @ApiOperation({
+    summary: 'Run the first-time setup',
+    description: 'Creates the organization and its first admin; refused (409) once an admin exists.',
+  })
   @Public()
   @Throttle(CREDENTIAL_LIMIT)
   @Post('setup')
@@ -38,7 +44,10 @@ export class AuthController {
     return this.auth.setup(dto);
   }
 
-  /** Exchanges email and password for a JWT. */
+  @ApiOperation({
+    summary: 'Sign in',
+    description: 'Exchanges email and password for a JWT.',
+  })
   @Public()
   @Throttle(CREDENTIAL_LIMIT)
   @HttpCode(200)
@@ -47,7 +56,10 @@ export class AuthController {
     return this.auth.login(dto);
   }
 
-  /** The signed-in user (or the API key's creator) and organization. */
+  @ApiOperation({
+    summary: 'Get the current user and organization',
+    description: 'The signed-in user (or the API key\'s creator) and organization.',
+  })
   @ApiBearerAuth()
   @ApiSecurity('api-key')
   @Get('me')
@@ -60,7 +72,10 @@ export class AuthController {
     return { user, organization: { id: organization.id, name: organization.name }, principal: p.kind };
   }
 
-  /** Who the credentials belong to, straight from the token or key: no database lookup. */
+  @ApiOperation({
+    summary: 'Get the current session',
+    description: 'Who the credentials belong to, straight from the token or key: no database lookup.',
+  })
   @ApiBearerAuth()
   @ApiSecurity('api-key')
   @Get('session')

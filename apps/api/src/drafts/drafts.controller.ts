@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../core/http/api-uuid-param';
 import type { AuthPrincipal } from '../auth/auth-principal';
 import { Principal } from '../auth/auth.decorators';
 import { DraftResponseDto } from './dto/draft-response.dto';
@@ -25,19 +26,29 @@ function ownerOf(p: AuthPrincipal): DraftOwner {
 export class DraftsController {
   constructor(private readonly drafts: DraftsService) {}
 
-  /** Your drafts, most recently edited first (at most 100). */
+  @ApiOperation({
+    summary: 'List your drafts',
+    description: 'Your drafts, most recently edited first (at most 100).',
+  })
   @Get()
   async listDrafts(@Principal() p: AuthPrincipal): Promise<DraftResponseDto[]> {
     return (await this.drafts.list(ownerOf(p))).map(DraftResponseDto.from);
   }
 
-  /** Saves a new draft. */
+  @ApiOperation({
+    summary: 'Create a draft',
+    description: 'Saves a new draft.',
+  })
   @Post()
   async createDraft(@Principal() p: AuthPrincipal, @Body() dto: SaveDraftDto): Promise<DraftResponseDto> {
     return DraftResponseDto.from(await this.drafts.create(ownerOf(p), dto));
   }
 
-  /** Replaces one of your drafts (platform, content and hashtags). */
+  @ApiOperation({
+    summary: 'Replace a draft',
+    description: 'Replaces one of your drafts (platform, content and hashtags).',
+  })
+  @ApiUuidParam()
   @Put(':id')
   async updateDraft(
     @Principal() p: AuthPrincipal,
@@ -47,8 +58,12 @@ export class DraftsController {
     return DraftResponseDto.from(await this.drafts.update(ownerOf(p), id, dto));
   }
 
-  /** Deletes one of your drafts. */
+  @ApiOperation({
+    summary: 'Delete a draft',
+    description: 'Deletes one of your drafts.',
+  })
   @HttpCode(204)
+  @ApiUuidParam()
   @Delete(':id')
   async deleteDraft(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.drafts.remove(ownerOf(p), id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal, Roles } from '../auth/auth.decorators';
 import type { AuthPrincipal } from '../auth/auth-principal';
 import { AiUsageResponseDto, GetAiUsageQueryDto } from './dto/ai-usage.dto';
@@ -14,7 +14,10 @@ const DAY_MS = 86_400_000;
 export class AiUsageController {
   constructor(private readonly usage: LlmUsageService) {}
 
-  /** The organization's model usage (calls, tokens, fallbacks) over the last `days` days, per operation. */
+  @ApiOperation({
+    summary: 'Get AI usage',
+    description: 'The organization\'s model usage (calls, tokens, fallbacks) over the last `days` days, per operation.',
+  })
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: AiUsageResponseDto })

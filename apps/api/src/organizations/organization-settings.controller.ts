@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal, Roles } from '../auth/auth.decorators';
 import type { AuthPrincipal } from '../auth/auth-principal';
 import { OrganizationSettingsResponseDto, UpdateOrganizationSettingsDto } from './dto/organization-settings.dto';
@@ -12,13 +12,19 @@ import { OrganizationSettingsService } from './organization-settings.service';
 export class OrganizationSettingsController {
   constructor(private readonly settings: OrganizationSettingsService) {}
 
-  /** Your organization's settings (branded hashtags). Any member may read them. */
+  @ApiOperation({
+    summary: 'Get organization settings',
+    description: 'Your organization\'s settings (branded hashtags). Any member may read them.',
+  })
   @Get()
   async getOrganizationSettings(@Principal() p: AuthPrincipal): Promise<OrganizationSettingsResponseDto> {
     return OrganizationSettingsResponseDto.from(await this.settings.get(p.organizationId));
   }
 
-  /** Replaces your organization's settings. Admins only. */
+  @ApiOperation({
+    summary: 'Replace organization settings',
+    description: 'Replaces your organization\'s settings. Admins only.',
+  })
   @Roles('admin')
   @Put()
   async updateOrganizationSettings(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal, Roles } from '../auth/auth.decorators';
 import type { AuthPrincipal } from '../auth/auth-principal';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -13,14 +13,20 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** People in your organization. */
+  @ApiOperation({
+    summary: 'List users',
+    description: 'People in your organization.',
+  })
   @Roles('admin')
   @Get()
   async listUsers(@Principal() p: AuthPrincipal): Promise<UserResponseDto[]> {
     return (await this.users.list(p.organizationId)).map(UserResponseDto.from);
   }
 
-  /** Adds a member or admin to your organization. */
+  @ApiOperation({
+    summary: 'Add a user',
+    description: 'Adds a member or admin to your organization.',
+  })
   @Roles('admin')
   @Post()
   async createUser(@Principal() p: AuthPrincipal, @Body() dto: CreateUserDto): Promise<UserResponseDto> {

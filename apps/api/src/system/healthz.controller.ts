@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,10 +21,14 @@ export class HealthzController {
     private readonly shutdown: ShutdownState,
   ) {}
 
-  /** Readiness: 200 when the database and the job queue answer, 503 otherwise and at once while stopping. */
+  @ApiOperation({
+    summary: 'Readiness probe',
+    description:
+      'Readiness: 200 when the database and the job queue answer, 503 otherwise; 503 with status "stopping" at once from the moment the process is asked to stop.',
+  })
   @Public()
   @Get()
-  @ApiResponse({ status: 503, description: 'A dependency is down', type: HealthzResponseDto })
+  @ApiResponse({ status: 503, description: 'A dependency is down, or the process is stopping', type: HealthzResponseDto })
   async getHealthz(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthzResponseDto> {
     if (this.shutdown.stopping) {
       reply.status(503);

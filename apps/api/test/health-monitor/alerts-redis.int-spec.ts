@@ -55,7 +55,7 @@ describe('health alerts across processes (Socket.IO Redis adapter)', () => {
     expect(await onA.waitForAlerts(1)).toEqual([alert]);
 
     const status = {
-      monitor_id: alert.monitor_id, name: 'X API', platform: 'twitter', status: 'healthy' as const, response_time: 120,
+      monitor_id: alert.monitor_id, name: 'X API', platform: 'twitter' as const, status: 'healthy' as const, response_time: 120,
       http_status: 200, error_class: null, rate_limit_used: null, rate_limit_total: null, probe_kind: 'http' as const, error_rate: null, rate_limit_percent: null, last_check: new Date().toISOString(),
     };
     a.app.get<AlertPublisher>(ALERT_PUBLISHER).publishStatus(acme, status);

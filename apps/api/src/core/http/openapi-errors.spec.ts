@@ -1,5 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { declareErrorResponses } from './openapi-errors';
+import { DATABASE_RETRY_AFTER_S } from '../database/database-unavailable';
+import { declareErrorResponses, type OperationFacts } from './openapi-errors';
+
+const facts = (restricted: string[] = [], withoutDatabase: string[] = []): OperationFacts => ({
+  restricted: new Set(restricted),
+  withoutDatabase: new Set(withoutDatabase),
+});
 
 const doc = (): OpenAPIObject => ({
   openapi: '3.0.0',
@@ -27,21 +33,38 @@ function operation(out: OpenAPIObject, path: string, method: 'get' | 'patch') {
 
 describe('declareErrorResponses', () => {
   it('derives the errors from what the operation is', () => {
-    const out = declareErrorResponses(doc(), new Set(['updateMonitor']));
+    const out = declareErrorResponses(doc(), facts(['updateMonitor']));
     const patch = operation(out, '/api/monitors/{id}', 'patch');
-    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '429']);
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '429', '503']);
     expect(patch.responses['409']).toEqual({ description: 'Name taken', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } });
     expect(patch.responses['429']).toMatchObject({ headers: { 'Retry-After': { schema: { type: 'integer' } } } });
     expect(patch.security).toEqual([{ bearer: [] }]);
   });
 
   it('marks public operations with security: [] and gives them only the errors they can return', () => {
-    const get = operation(declareErrorResponses(doc(), new Set()), '/api/livez', 'get');
+    const get = operation(declareErrorResponses(doc(), facts([], ['livez'])), '/api/livez', 'get');
     expect(get.security).toEqual([]);
     expect(Object.keys(get.responses).sort()).toEqual(['200', '429']);
   });
 
   it('declares 403 only where roles apply', () => {
-    expect(operation(declareErrorResponses(doc(), new Set()), '/api/monitors/{id}', 'patch').responses['403']).toBeUndefined();
+    expect(operation(declareErrorResponses(doc(), facts()), '/api/monitors/{id}', 'patch').responses['403']).toBeUndefined();
+  });
+
+  it('declares 503 with Retry-After on operations that need the database', () => {
+    const out = declareErrorResponses(doc(), facts([], ['livez']));
+    const patch = operation(out, '/api/monitors/{id}', 'patch');
+    expect(patch.responses['503']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } },
+      headers: { 'Retry-After': { schema: { type: 'integer', example: DATABASE_RETRY_AFTER_S } } },
+    });
+    expect(operation(out, '/api/livez', 'get').responses['503']).toBeUndefined();
+  });
+
+  it('keeps a 503 the operation declares itself (healthz reports its checks)', () => {
+    const own = { description: 'A dependency is down', content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthzResponseDto' } } } };
+    const d = doc();
+    operation(d, '/api/livez', 'get').responses['503'] = structuredClone(own);
+    expect(operation(declareErrorResponses(d, facts()), '/api/livez', 'get').responses['503']).toEqual(own);
   });
 });

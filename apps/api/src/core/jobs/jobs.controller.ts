@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../http/access.decorators';
 import { JobsResponseDto, JobStatusResponseDto } from './dto/jobs-response.dto';
 import { JOBS_PORT, JobsPort } from './jobs.port';
@@ -10,7 +10,10 @@ import { JOBS_PORT, JobsPort } from './jobs.port';
 export class JobsController {
   constructor(@Inject(JOBS_PORT) private readonly jobs: JobsPort) {}
 
-  /** Every registered background job with its last run, last error and counters. */
+  @ApiOperation({
+    summary: 'List background jobs',
+    description: 'Every registered background job with its last run, last error and counters.',
+  })
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: JobsResponseDto })

@@ -10,17 +10,22 @@ export class GetAiUsageQueryDto {
   @IsInt({ message: 'days must be a whole number of days' })
   @Min(1, { message: 'days must be between 1 and 365' })
   @Max(365, { message: 'days must be between 1 and 365' })
+  @ApiProperty({ example: 30, type: 'integer' })
   days?: number = 30;
 }
 
 export class AiUsageTotalsDto {
   /** Model calls (answered or fallen back). */
+  @ApiProperty({ example: 42, type: 'integer' })
   requests: number;
   /** Prompt tokens spent, retries included. */
+  @ApiProperty({ example: 18250, type: 'integer' })
   prompt_tokens: number;
   /** Completion tokens spent, retries included. */
+  @ApiProperty({ example: 6120, type: 'integer' })
   completion_tokens: number;
   /** Calls answered by the builtin engine after the model failed. */
+  @ApiProperty({ example: 1, type: 'integer' })
   fallbacks: number;
 
   static from(t: LlmUsageTotals): AiUsageTotalsDto {
@@ -30,12 +35,13 @@ export class AiUsageTotalsDto {
 
 export class AiUsageOperationDto extends AiUsageTotalsDto {
   /** The tool's operation, e.g. "optimize-content". */
+  @ApiProperty({ example: 'optimize-content' })
   operation: string;
 }
 
 export class AiUsageResponseDto {
   /** Start of the counted period. */
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', type: String, format: 'date-time' })
   since: string;
 
   /** Sums over every operation. */

@@ -11,19 +11,22 @@ export class CreateUserDto {
   @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
+  @ApiProperty({ example: 'sam@example.com' })
   email: string;
 
   @Transform(trim)
   @IsString()
   @Length(1, 100)
+  @ApiProperty({ example: 'Sam Member' })
   name: string;
 
   @IsString()
   @Length(10, 200)
+  @ApiProperty({ example: 'a long passphrase' })
   password: string;
 
   /** "admin" can manage users, API keys and monitors; "member" uses the tools. */
-  @ApiProperty({ enum: ['admin', 'member'] })
+  @ApiProperty({ example: 'member', enumName: 'Role', enum: ['admin', 'member'] })
   @IsIn(['admin', 'member'])
   role: Role;
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
 import { HASHTAG_PATTERN } from '@postprober/shared/platforms';
@@ -25,8 +26,10 @@ export class UpdateOrganizationSettingsDto {
 
 export class OrganizationSettingsResponseDto {
   /** The brand's own hashtags, in the order they were saved. */
+  @ApiProperty({ example: ['#AcmeMarketing', '#BuiltWithAcme'] })
   branded_hashtags: string[];
   /** When the settings last changed (null: never saved, defaults apply). */
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
   updated_at: string | null;
 
   static from(s: OrganizationSettings | null): OrganizationSettingsResponseDto {

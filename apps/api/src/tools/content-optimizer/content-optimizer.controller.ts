@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../auth/auth-principal';
 import { aiEnvelope } from '../../llm/ai-tool-kit';
@@ -14,10 +14,10 @@ import { OptimizeContentDto } from './dto/optimize-content.dto';
 export class ContentOptimizerController {
   constructor(private readonly optimizer: ContentOptimizerService) {}
 
-  /**
-   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100).
-   * Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
-   */
+  @ApiOperation({
+    summary: 'Optimize a post',
+    description: 'Rewrites a post for a platform and scores the original and the result with our rubric (0–100). Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).',
+  })
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: OptimizeContentResponseDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../auth/auth-principal';
 import { aiEnvelope } from '../../llm/ai-tool-kit';
@@ -14,10 +14,10 @@ import { HashtagGeneratorService } from './hashtag-generator.service';
 export class HashtagGeneratorController {
   constructor(private readonly hashtags: HashtagGeneratorService) {}
 
-  /**
-   * Suggests a hashtag mix for a post: trending, niche and your brand's tags, sized for the platform.
-   * Model failures fall back to the built-in engine (`fallback: true`), never to an error.
-   */
+  @ApiOperation({
+    summary: 'Generate hashtags',
+    description: 'Suggests a hashtag mix for a post: trending, niche and your brand\'s tags, sized for the platform. Model failures fall back to the built-in engine (`fallback: true`), never to an error.',
+  })
   @Post('generate-hashtags')
   @HttpCode(200)
   async generateHashtags(@Principal() p: AuthPrincipal, @Body() dto: GenerateHashtagsDto): Promise<GenerateHashtagsResponseDto> {

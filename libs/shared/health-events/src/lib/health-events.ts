@@ -1,3 +1,4 @@
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 import type { MonitorHealthRow } from './health-rows';
 
 /**
@@ -21,7 +22,7 @@ export interface HealthAlert {
   type: HealthAlertType;
   incident_id: string;
   monitor_id: string;
-  platform: string;
+  platform: MonitorPlatform;
   kind: IncidentKind;
   severity: HealthSeverity;
   message: string;

@@ -1,3 +1,4 @@
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 import { newestCheck, overallHealth, summarizeHealth, type MonitorHealthRow } from './health-rows';
 
 const AT = '2026-11-25T10:30:00.000Z';
@@ -23,7 +24,7 @@ function row(overrides: Partial<MonitorHealthRow> = {}): MonitorHealthRow {
   };
 }
 
-const pending = (platform: string) =>
+const pending = (platform: MonitorPlatform) =>
   row({ platform, probe_kind: 'statuspage', status: 'pending', response_time: null, http_status: null, error_rate: null, last_check: null });
 
 describe('summarizeHealth', () => {
@@ -33,7 +34,8 @@ describe('summarizeHealth', () => {
       row({ platform: 'custom', response_time: 80 }),
       row({ rate_limit_used: 450, rate_limit_total: 1000, rate_limit_percent: 45 }),
       row({ platform: 'linkedin' }),
-      row({ platform: 'acme' }),
+      // A platform this build does not know (a row written by a newer version) still sorts, last.
+      row({ platform: 'acme' as MonitorPlatform }),
     ]);
     expect(out.platforms.map((p) => p.platform)).toEqual(['twitter', 'linkedin', 'facebook', 'custom', 'acme']);
     expect(out.platforms[0]).toEqual({
@@ -96,7 +98,7 @@ describe('summarizeHealth', () => {
   });
 
   it('is unknown, not healthy, for an organization whose default monitors have not been checked yet', () => {
-    const out = summarizeHealth(['twitter', 'linkedin', 'instagram', 'facebook'].map(pending));
+    const out = summarizeHealth((['twitter', 'linkedin', 'instagram', 'facebook'] as const).map(pending));
     expect(out.platforms.map((p) => p.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(out.overall_status).toBe('unknown');
     expect(summarizeHealth([]).overall_status).toBe('unknown');

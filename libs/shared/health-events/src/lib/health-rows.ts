@@ -1,4 +1,4 @@
-import { MONITOR_PLATFORMS } from '@postprober/shared/platforms';
+import { MONITOR_PLATFORMS, type MonitorPlatform } from '@postprober/shared/platforms';
 import type { HealthState } from './health-events';
 
 /**
@@ -23,7 +23,7 @@ export const PROBE_KINDS: readonly ProbeKind[] = ['http', 'platform-api', 'statu
 export interface MonitorHealthRow {
   monitor_id: string;
   name: string;
-  platform: string;
+  platform: MonitorPlatform;
   probe_kind: ProbeKind;
   status: MonitorStatus;
   /** ms of the latest answer; null when there was none. */
@@ -42,7 +42,7 @@ export interface MonitorHealthRow {
 
 /** One platform, aggregated over its enabled monitors. */
 export interface PlatformHealthRow {
-  platform: string;
+  platform: MonitorPlatform;
   status: MonitorStatus;
   response_time: number | null;
   error_rate: number | null;
@@ -74,7 +74,7 @@ const RANK: Record<MonitorStatus, number> = { pending: 0, unknown: 1, healthy: 2
  * - rate limit: the reading with the highest percent used; last_check: the most recent check.
  */
 export function summarizeHealth(monitors: readonly MonitorHealthRow[]): HealthSummary {
-  const byPlatform = new Map<string, MonitorHealthRow[]>();
+  const byPlatform = new Map<MonitorPlatform, MonitorHealthRow[]>();
   for (const m of monitors) byPlatform.set(m.platform, [...(byPlatform.get(m.platform) ?? []), m]);
   const platforms = [...byPlatform.entries()].sort(([a], [b]) => platformOrder(a, b)).map(([platform, list]) => platformRow(platform, list));
   return { platforms, overall_status: overallHealth(platforms.map((p) => p.status)) };
@@ -100,7 +100,7 @@ export function newestCheck(monitors: readonly Pick<MonitorHealthRow, 'last_chec
   return times.length ? new Date(Math.max(...times)).toISOString() : null;
 }
 
-function platformRow(platform: string, monitors: MonitorHealthRow[]): PlatformHealthRow {
+function platformRow(platform: MonitorPlatform, monitors: MonitorHealthRow[]): PlatformHealthRow {
   const status = monitors.reduce<MonitorStatus>((w, m) => (RANK[m.status] > RANK[w] ? m.status : w), 'pending');
   const candidates = preferApi(monitors);
   const atStatus = candidates.filter((m) => m.status === status && m.response_time !== null);

@@ -6,22 +6,22 @@ export class JobStatusResponseDto {
   @ApiProperty({ example: 'health-sweep' })
   name: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Start of the latest attempt' })
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', type: String, format: 'date-time', nullable: true, description: 'Start of the latest attempt' })
   last_run_at: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', type: String, format: 'date-time', nullable: true })
   last_success_at: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ example: '2026-11-19T22:00:00.000Z', type: String, format: 'date-time', nullable: true })
   last_error_at: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Message of the latest failed attempt' })
+  @ApiProperty({ example: 'connect ECONNREFUSED 127.0.0.1:6379', type: String, nullable: true, description: 'Message of the latest failed attempt' })
   last_error: string | null;
 
-  @ApiProperty({ description: 'Attempts run, retries included' })
+  @ApiProperty({ example: 288, type: 'integer', description: 'Attempts run, retries included' })
   runs: number;
 
-  @ApiProperty({ description: 'Attempts that failed' })
+  @ApiProperty({ example: 2, type: 'integer', description: 'Attempts that failed' })
   failures: number;
 
   static from(s: JobStatus): JobStatusResponseDto {

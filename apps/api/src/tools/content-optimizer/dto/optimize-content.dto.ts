@@ -9,10 +9,11 @@ export class OptimizeContentDto {
   @IsString({ message: 'content must be a string' })
   @Matches(/\S/, { message: 'content must not be empty' })
   @MaxLength(MAX_CONTENT_LENGTH, { message: `content must be at most ${MAX_CONTENT_LENGTH} characters` })
+  @ApiProperty({ example: 'Three lessons from our first year of B2B content.' })
   content: string;
 
   /** The platform to optimize for. */
-  @ApiProperty({ enum: PLATFORMS, enumName: 'Platform' })
+  @ApiProperty({ example: 'linkedin', enum: PLATFORMS, enumName: 'Platform' })
   @IsIn(PLATFORMS, { message: `platform must be one of: ${PLATFORMS.join(', ')}` })
   platform: Platform;
 }

@@ -17,7 +17,7 @@ export class GenerateHashtagsDto {
   content: string;
 
   /** Platform the post is for: decides how many hashtags to suggest. */
-  @ApiProperty({ enum: PLATFORMS, example: 'linkedin' })
+  @ApiProperty({ enumName: 'Platform', enum: PLATFORMS, example: 'linkedin' })
   @IsIn(PLATFORMS, { message: `platform must be one of: ${PLATFORMS.join(', ')}` })
   platform: Platform;
 }

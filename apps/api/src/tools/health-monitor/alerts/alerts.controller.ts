@@ -1,5 +1,5 @@
 import { Body, Controller, ForbiddenException, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { Principal } from '../../../auth/auth.decorators';
 import { AlertsStore } from './alerts.store';
@@ -18,10 +18,10 @@ import { MarkAlertsReadDto } from './dto/mark-alerts-read.dto';
 export class AlertsController {
   constructor(private readonly store: AlertsStore) {}
 
-  /**
-   * Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first
-   * (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.
-   */
+  @ApiOperation({
+    summary: 'List health alerts',
+    description: 'Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.',
+  })
   @Get()
   async listAlerts(@Principal() p: AuthPrincipal, @Query() query: ListAlertsQueryDto): Promise<AlertsResponseDto> {
     const limit = query.limit ?? 50;
@@ -39,7 +39,10 @@ export class AlertsController {
     };
   }
 
-  /** Marks every alert up to last_read_id as read for you ("mark all read"). The marker never moves backwards. */
+  @ApiOperation({
+    summary: 'Mark alerts read',
+    description: 'Marks every alert up to last_read_id as read for you ("mark all read"). The marker never moves backwards.',
+  })
   @ApiForbiddenResponse({ description: 'Called with an API key: read state belongs to a signed-in user.' })
   @Put('read')
   async markAlertsRead(@Principal() p: AuthPrincipal, @Body() dto: MarkAlertsReadDto): Promise<AlertReadStateResponseDto> {

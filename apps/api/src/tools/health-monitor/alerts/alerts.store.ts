@@ -1,3 +1,4 @@
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 import { Injectable } from '@nestjs/common';
 import type { HealthAlert, HealthAlertType, HealthSeverity, IncidentKind } from '@postprober/shared/health-events';
 import type { Tx } from '../../../core/database/transactions';
@@ -10,7 +11,7 @@ export interface NewAlert {
   type: HealthAlertType;
   incidentId: string;
   monitorId: string;
-  platform: string;
+  platform: MonitorPlatform;
   kind: IncidentKind;
   severity: HealthSeverity;
   message: string;

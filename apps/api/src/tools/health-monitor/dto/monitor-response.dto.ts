@@ -7,29 +7,42 @@ import { MONITOR_METHODS, MONITOR_PLATFORMS, PROBE_KINDS } from './save-monitor.
 
 /** A monitor as the API shows it: never the access token, only whether there is one. */
 export class MonitorResponseDto {
+  @ApiProperty({ example: '3b9e6f21-8c4d-4a7b-b1e2-6d0f9a8c7e55' })
   id: string;
+  @ApiProperty({ example: 'X API' })
   name: string;
   @ApiProperty({ enum: MONITOR_PLATFORMS, enumName: 'MonitorPlatform' })
   platform: MonitorPlatform;
   @ApiProperty({ enum: PROBE_KINDS, enumName: 'ProbeKind' })
   kind: ProbeKind;
+  @ApiProperty({ example: 'https://api.x.com/2/users/me' })
   url: string;
   @ApiProperty({ enum: MONITOR_METHODS, enumName: 'MonitorMethod' })
   method: MonitorMethod;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiProperty({ example: { Accept: 'application/json' }, type: 'object', additionalProperties: { type: 'string' } })
   headers: Record<string, string>;
   /** True when an access token is stored (it is never returned). */
+  @ApiProperty({ example: true })
   has_access_token: boolean;
+  @ApiProperty({ example: 200, type: 'integer' })
   expected_status: number;
+  @ApiProperty({ example: ['API'] })
   components: string[];
+  @ApiProperty({ example: 5000, type: 'integer' })
   timeout_ms: number;
+  @ApiProperty({ example: 300, type: 'integer' })
   interval_seconds: number;
+  @ApiProperty({ example: true })
   enabled: boolean;
   /** One of the default status-page monitors. */
+  @ApiProperty({ example: false })
   is_default: boolean;
   /** When the sweep will probe it next. */
+  @ApiProperty({ example: '2026-11-20T09:35:00.000Z', format: 'date-time' })
   next_check_at: string;
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
   created_at: string;
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
   updated_at: string;
   /** The latest check, or null before the first. */
   last_check: HealthCheckResponseDto | null;

@@ -82,13 +82,13 @@ export class CreateMonitorDto {
   method?: MonitorMethod;
 
   /** Extra request headers (not secret: they are returned as saved). */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiPropertyOptional({ example: { Accept: 'application/json' }, type: 'object', additionalProperties: { type: 'string' } })
   @IsOptional()
   @IsMonitorHeaders()
   headers?: Record<string, string>;
 
   /** Sent as a Bearer token. Stored encrypted and never returned (responses say has_access_token). On update, null removes it. */
-  @ApiProperty({ type: String, nullable: true, required: false, writeOnly: true })
+  @ApiProperty({ example: 'AAAAexample-token', type: String, nullable: true, required: false, writeOnly: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -102,6 +102,7 @@ export class CreateMonitorDto {
   @IsInt()
   @Min(MIN_TIMEOUT_MS)
   @Max(MAX_TIMEOUT_MS)
+  @ApiProperty({ example: 5000, type: 'integer' })
   timeout_ms?: number;
 
   /** Seconds between checks; default 300, at least the server's minimum (30 s unless configured). */
@@ -109,6 +110,7 @@ export class CreateMonitorDto {
   @IsInt()
   @Min(1)
   @Max(MAX_INTERVAL_SECONDS)
+  @ApiProperty({ example: 300, type: 'integer' })
   interval_seconds?: number;
 
   /** http probes: the status that counts as up; default 200. */
@@ -116,6 +118,7 @@ export class CreateMonitorDto {
   @IsInt()
   @Min(100)
   @Max(599)
+  @ApiProperty({ example: 200, type: 'integer' })
   expected_status?: number;
 
   /** statuspage probes: component names to watch; none: the page's overall indicator. */
@@ -126,11 +129,13 @@ export class CreateMonitorDto {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
+  @ApiProperty({ example: ['API'] })
   components?: string[];
 
   /** Default true; a disabled monitor keeps its history and is not probed. */
   @IsOptional()
   @IsBoolean()
+  @ApiProperty({ example: true })
   enabled?: boolean;
 }
 

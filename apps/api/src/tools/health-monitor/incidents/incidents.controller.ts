@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../../../core/http/api-uuid-param';
 import { Principal } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { IncidentDetailResponseDto, IncidentEventResponseDto, IncidentListResponseDto, IncidentResponseDto, ListIncidentsQueryDto } from '../dto/incidents.dto';
@@ -14,7 +15,10 @@ const DEFAULT_PAGE_SIZE = 20;
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
-  /** Your organization's incidents, newest first; filter by status and platform; paginated. */
+  @ApiOperation({
+    summary: 'List incidents',
+    description: 'Your organization\'s incidents, newest first; filter by status and platform; paginated.',
+  })
   @Get()
   async listIncidents(@Principal() p: AuthPrincipal, @Query() q: ListIncidentsQueryDto): Promise<IncidentListResponseDto> {
     const page = q.page ?? 1;
@@ -23,7 +27,11 @@ export class IncidentsController {
     return { items: rows.map(IncidentResponseDto.from), total, page, page_size: pageSize };
   }
 
-  /** One incident with its events (opened, escalated, de-escalated, resolved), oldest first. */
+  @ApiOperation({
+    summary: 'Get an incident',
+    description: 'One incident with its events (opened, escalated, de-escalated, resolved), oldest first.',
+  })
+  @ApiUuidParam()
   @Get(':id')
   async getIncident(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IncidentDetailResponseDto> {
     const { incident, events } = await this.incidents.get(p.organizationId, id);

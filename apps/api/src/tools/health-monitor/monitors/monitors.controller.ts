@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiUuidParam } from '../../../core/http/api-uuid-param';
 import { Principal, Roles } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { HealthCheckResponseDto } from '../dto/health-check-response.dto';
@@ -19,7 +20,10 @@ export class MonitorsController {
     private readonly sweep: HealthSweep,
   ) {}
 
-  /** Your organization's monitors, oldest first, each with its latest check. Any member may read them. */
+  @ApiOperation({
+    summary: 'List monitors',
+    description: 'Your organization\'s monitors, oldest first, each with its latest check. Any member may read them.',
+  })
   @Get()
   async listMonitors(@Principal() p: AuthPrincipal): Promise<MonitorResponseDto[]> {
     const monitors = await this.monitors.list(p.organizationId);
@@ -27,21 +31,32 @@ export class MonitorsController {
     return monitors.map((m) => MonitorResponseDto.from(m, last.get(m.id) ?? null));
   }
 
-  /** One monitor with its latest check. */
+  @ApiOperation({
+    summary: 'Get a monitor',
+    description: 'One monitor with its latest check.',
+  })
+  @ApiUuidParam()
   @Get(':id')
   async getMonitor(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MonitorResponseDto> {
     return this.withLastCheck(await this.monitors.get(p.organizationId, id));
   }
 
-  /** Adds a monitor; it is probed on the next sweep. Admins only. */
+  @ApiOperation({
+    summary: 'Create a monitor',
+    description: 'Adds a monitor; it is probed on the next sweep. Admins only.',
+  })
   @Roles('admin')
   @Post()
   async createMonitor(@Principal() p: AuthPrincipal, @Body() dto: CreateMonitorDto): Promise<MonitorResponseDto> {
     return MonitorResponseDto.from(await this.monitors.create(p.organizationId, dto), null);
   }
 
-  /** Changes the fields sent; `access_token: null` removes the token. Admins only. */
+  @ApiOperation({
+    summary: 'Update a monitor',
+    description: 'Changes the fields sent; `access_token: null` removes the token. Admins only.',
+  })
   @Roles('admin')
+  @ApiUuidParam()
   @Patch(':id')
   async updateMonitor(
     @Principal() p: AuthPrincipal,
@@ -51,17 +66,25 @@ export class MonitorsController {
     return this.withLastCheck(await this.monitors.update(p.organizationId, id, dto));
   }
 
-  /** Deletes a monitor with its checks and incidents. Admins only. */
+  @ApiOperation({
+    summary: 'Delete a monitor',
+    description: 'Deletes a monitor with its checks and incidents. Admins only.',
+  })
   @Roles('admin')
   @HttpCode(204)
+  @ApiUuidParam()
   @Delete(':id')
   async deleteMonitor(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.monitors.remove(p.organizationId, id);
   }
 
-  /** Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only. */
+  @ApiOperation({
+    summary: 'Check a monitor now',
+    description: 'Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.',
+  })
   @Roles('admin')
   @HttpCode(200)
+  @ApiUuidParam()
   @Post(':id/check')
   async checkMonitorNow(@Principal() p: AuthPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<HealthCheckResponseDto> {
     const monitor = await this.monitors.get(p.organizationId, id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
 import { HealthHistoryQueryDto, HealthHistoryResponseDto } from '../dto/health-history.dto';
@@ -17,16 +17,19 @@ export class HealthStatusController {
     private readonly monitors: MonitorsService,
   ) {}
 
-  /**
-   * Current health per platform and per monitor, overall status and the time of the newest check. Served
-   * from memory, kept current by the sweep: it never probes.
-   */
+  @ApiOperation({
+    summary: 'Get current health status',
+    description: 'Current health per platform and per monitor, overall status and the time of the newest check. Served from memory, kept current by the sweep: it never probes.',
+  })
   @Get('health-status')
   getHealthStatus(@Principal() p: AuthPrincipal): Promise<HealthStatusResponseDto> {
     return this.cache.get(p.organizationId);
   }
 
-  /** One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series. */
+  @ApiOperation({
+    summary: 'Get a monitor’s check history',
+    description: 'One monitor\'s checks over the last `hours` (default 24), oldest first: the latency chart\'s series.',
+  })
   @Get('health-history')
   async getHealthHistory(@Principal() p: AuthPrincipal, @Query() q: HealthHistoryQueryDto): Promise<HealthHistoryResponseDto> {
     const hours = q.hours ?? 24;

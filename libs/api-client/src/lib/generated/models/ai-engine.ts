@@ -3,7 +3,7 @@
 
 
 /**
- * Who wrote the optimized post: the model, or the deterministic builtin engine.
+ * Which engine answers AI requests: a configured OpenAI-compatible model, or the built-in one.
  */
 export type AiEngine = 'openai' | 'builtin';
 

@@ -5,6 +5,7 @@ import { HealthSeverity } from '../models/health-severity';
 import { IncidentEventResponseDto } from '../models/incident-event-response-dto';
 import { IncidentKind } from '../models/incident-kind';
 import { IncidentStatus } from '../models/incident-status';
+import { MonitorPlatform } from '../models/monitor-platform';
 export interface IncidentDetailResponseDto {
 
   /**
@@ -26,7 +27,7 @@ export interface IncidentDetailResponseDto {
   monitor_id: string;
   opened_at: string;
   peak_severity: HealthSeverity;
-  platform: string;
+  platform: MonitorPlatform;
   recommended_action: string;
   resolved_at: string | null;
   severity: HealthSeverity;

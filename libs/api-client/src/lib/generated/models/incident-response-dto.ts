@@ -4,6 +4,7 @@
 import { HealthSeverity } from '../models/health-severity';
 import { IncidentKind } from '../models/incident-kind';
 import { IncidentStatus } from '../models/incident-status';
+import { MonitorPlatform } from '../models/monitor-platform';
 export interface IncidentResponseDto {
 
   /**
@@ -20,7 +21,7 @@ export interface IncidentResponseDto {
   monitor_id: string;
   opened_at: string;
   peak_severity: HealthSeverity;
-  platform: string;
+  platform: MonitorPlatform;
   recommended_action: string;
   resolved_at: string | null;
   severity: HealthSeverity;

@@ -13,6 +13,10 @@ import { JobsResponseDto } from '../models/jobs-response-dto';
 import { listJobs } from '../fn/admin/list-jobs';
 import { ListJobs$Params } from '../fn/admin/list-jobs';
 
+
+/**
+ * Operator views such as scheduled job status.
+ */
 @Injectable({ providedIn: 'root' })
 export class AdminService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -23,9 +27,9 @@ export class AdminService extends BaseService {
   static readonly ListJobsPath = '/api/admin/jobs';
 
   /**
+   * List background jobs.
+   *
    * Every registered background job with its last run, last error and counters.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listJobs()` instead.
@@ -38,9 +42,9 @@ export class AdminService extends BaseService {
   }
 
   /**
+   * List background jobs.
+   *
    * Every registered background job with its last run, last error and counters.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listJobs$Response()` instead.

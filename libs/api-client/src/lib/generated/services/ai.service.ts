@@ -13,6 +13,10 @@ import { AiUsageResponseDto } from '../models/ai-usage-response-dto';
 import { getAiUsage } from '../fn/ai/get-ai-usage';
 import { GetAiUsage$Params } from '../fn/ai/get-ai-usage';
 
+
+/**
+ * AI usage and token accounting.
+ */
 @Injectable({ providedIn: 'root' })
 export class AiService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -23,9 +27,9 @@ export class AiService extends BaseService {
   static readonly GetAiUsagePath = '/api/ai-usage';
 
   /**
+   * Get AI usage.
+   *
    * The organization's model usage (calls, tokens, fallbacks) over the last `days` days, per operation.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getAiUsage()` instead.
@@ -38,9 +42,9 @@ export class AiService extends BaseService {
   }
 
   /**
+   * Get AI usage.
+   *
    * The organization's model usage (calls, tokens, fallbacks) over the last `days` days, per operation.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getAiUsage$Response()` instead.

@@ -18,6 +18,10 @@ import { ListApiKeys$Params } from '../fn/api-keys/list-api-keys';
 import { revokeApiKey } from '../fn/api-keys/revoke-api-key';
 import { RevokeApiKey$Params } from '../fn/api-keys/revoke-api-key';
 
+
+/**
+ * API keys for integrations (sent in the `X-API-Key` header).
+ */
 @Injectable({ providedIn: 'root' })
 export class ApiKeysService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -28,9 +32,9 @@ export class ApiKeysService extends BaseService {
   static readonly ListApiKeysPath = '/api/api-keys';
 
   /**
+   * List API keys.
+   *
    * Active API keys of your organization (never the keys themselves).
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listApiKeys()` instead.
@@ -43,9 +47,9 @@ export class ApiKeysService extends BaseService {
   }
 
   /**
+   * List API keys.
+   *
    * Active API keys of your organization (never the keys themselves).
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listApiKeys$Response()` instead.
@@ -61,9 +65,9 @@ export class ApiKeysService extends BaseService {
   static readonly CreateApiKeyPath = '/api/api-keys';
 
   /**
+   * Create an API key.
+   *
    * Creates a key for an integrator; the response is the only time the key is shown.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createApiKey()` instead.
@@ -76,9 +80,9 @@ export class ApiKeysService extends BaseService {
   }
 
   /**
+   * Create an API key.
+   *
    * Creates a key for an integrator; the response is the only time the key is shown.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createApiKey$Response()` instead.
@@ -94,9 +98,9 @@ export class ApiKeysService extends BaseService {
   static readonly RevokeApiKeyPath = '/api/api-keys/{id}';
 
   /**
+   * Revoke an API key.
+   *
    * Revokes a key: it stops working at once.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `revokeApiKey()` instead.
@@ -109,9 +113,9 @@ export class ApiKeysService extends BaseService {
   }
 
   /**
+   * Revoke an API key.
+   *
    * Revokes a key: it stops working at once.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `revokeApiKey$Response()` instead.

@@ -24,6 +24,10 @@ import { Setup$Params } from '../fn/auth/setup';
 import { SetupStatusResponseDto } from '../models/setup-status-response-dto';
 import { TokenResponseDto } from '../models/token-response-dto';
 
+
+/**
+ * Sign-in, first-run setup and the current session.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -34,9 +38,9 @@ export class AuthService extends BaseService {
   static readonly LoginPath = '/api/auth/login';
 
   /**
+   * Sign in.
+   *
    * Exchanges email and password for a JWT.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `login()` instead.
@@ -49,9 +53,9 @@ export class AuthService extends BaseService {
   }
 
   /**
+   * Sign in.
+   *
    * Exchanges email and password for a JWT.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `login$Response()` instead.
@@ -67,9 +71,9 @@ export class AuthService extends BaseService {
   static readonly GetMePath = '/api/auth/me';
 
   /**
+   * Get the current user and organization.
+   *
    * The signed-in user (or the API key's creator) and organization.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getMe()` instead.
@@ -82,9 +86,9 @@ export class AuthService extends BaseService {
   }
 
   /**
+   * Get the current user and organization.
+   *
    * The signed-in user (or the API key's creator) and organization.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getMe$Response()` instead.
@@ -100,9 +104,9 @@ export class AuthService extends BaseService {
   static readonly GetSessionPath = '/api/auth/session';
 
   /**
+   * Get the current session.
+   *
    * Who the credentials belong to, straight from the token or key: no database lookup.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getSession()` instead.
@@ -115,9 +119,9 @@ export class AuthService extends BaseService {
   }
 
   /**
+   * Get the current session.
+   *
    * Who the credentials belong to, straight from the token or key: no database lookup.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getSession$Response()` instead.
@@ -133,9 +137,9 @@ export class AuthService extends BaseService {
   static readonly GetSetupStatusPath = '/api/auth/setup';
 
   /**
+   * Check whether setup is needed.
+   *
    * Whether the one-time setup (first admin) is still to be done.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getSetupStatus()` instead.
@@ -148,9 +152,9 @@ export class AuthService extends BaseService {
   }
 
   /**
+   * Check whether setup is needed.
+   *
    * Whether the one-time setup (first admin) is still to be done.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getSetupStatus$Response()` instead.
@@ -166,9 +170,9 @@ export class AuthService extends BaseService {
   static readonly SetupPath = '/api/auth/setup';
 
   /**
+   * Run the first-time setup.
+   *
    * Creates the organization and its first admin; refused (409) once an admin exists.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `setup()` instead.
@@ -181,9 +185,9 @@ export class AuthService extends BaseService {
   }
 
   /**
+   * Run the first-time setup.
+   *
    * Creates the organization and its first admin; refused (409) once an admin exists.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `setup$Response()` instead.

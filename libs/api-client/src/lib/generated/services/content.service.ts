@@ -16,6 +16,10 @@ import { optimizeContent } from '../fn/content/optimize-content';
 import { OptimizeContent$Params } from '../fn/content/optimize-content';
 import { OptimizeContentResponseDto } from '../models/optimize-content-response-dto';
 
+
+/**
+ * AI tools: content optimization and hashtag generation.
+ */
 @Injectable({ providedIn: 'root' })
 export class ContentService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -26,10 +30,9 @@ export class ContentService extends BaseService {
   static readonly GenerateHashtagsPath = '/api/generate-hashtags';
 
   /**
-   * Suggests a hashtag mix for a post: trending, niche and your brand's tags, sized for the platform.
-   * Model failures fall back to the built-in engine (`fallback: true`), never to an error.
+   * Generate hashtags.
    *
-   *
+   * Suggests a hashtag mix for a post: trending, niche and your brand's tags, sized for the platform. Model failures fall back to the built-in engine (`fallback: true`), never to an error.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `generateHashtags()` instead.
@@ -42,10 +45,9 @@ export class ContentService extends BaseService {
   }
 
   /**
-   * Suggests a hashtag mix for a post: trending, niche and your brand's tags, sized for the platform.
-   * Model failures fall back to the built-in engine (`fallback: true`), never to an error.
+   * Generate hashtags.
    *
-   *
+   * Suggests a hashtag mix for a post: trending, niche and your brand's tags, sized for the platform. Model failures fall back to the built-in engine (`fallback: true`), never to an error.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `generateHashtags$Response()` instead.
@@ -61,10 +63,9 @@ export class ContentService extends BaseService {
   static readonly OptimizeContentPath = '/api/optimize-content';
 
   /**
-   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100).
-   * Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
+   * Optimize a post.
    *
-   *
+   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100). Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `optimizeContent()` instead.
@@ -77,10 +78,9 @@ export class ContentService extends BaseService {
   }
 
   /**
-   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100).
-   * Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
+   * Optimize a post.
    *
-   *
+   * Rewrites a post for a platform and scores the original and the result with our rubric (0–100). Answers 200 even when the model fails: the builtin engine answers instead (`fallback: true`).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `optimizeContent$Response()` instead.

@@ -19,6 +19,10 @@ import { ListDrafts$Params } from '../fn/drafts/list-drafts';
 import { updateDraft } from '../fn/drafts/update-draft';
 import { UpdateDraft$Params } from '../fn/drafts/update-draft';
 
+
+/**
+ * Saved post drafts.
+ */
 @Injectable({ providedIn: 'root' })
 export class DraftsService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -29,9 +33,9 @@ export class DraftsService extends BaseService {
   static readonly ListDraftsPath = '/api/drafts';
 
   /**
+   * List your drafts.
+   *
    * Your drafts, most recently edited first (at most 100).
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listDrafts()` instead.
@@ -44,9 +48,9 @@ export class DraftsService extends BaseService {
   }
 
   /**
+   * List your drafts.
+   *
    * Your drafts, most recently edited first (at most 100).
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listDrafts$Response()` instead.
@@ -62,9 +66,9 @@ export class DraftsService extends BaseService {
   static readonly CreateDraftPath = '/api/drafts';
 
   /**
+   * Create a draft.
+   *
    * Saves a new draft.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createDraft()` instead.
@@ -77,9 +81,9 @@ export class DraftsService extends BaseService {
   }
 
   /**
+   * Create a draft.
+   *
    * Saves a new draft.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createDraft$Response()` instead.
@@ -95,9 +99,9 @@ export class DraftsService extends BaseService {
   static readonly UpdateDraftPath = '/api/drafts/{id}';
 
   /**
+   * Replace a draft.
+   *
    * Replaces one of your drafts (platform, content and hashtags).
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateDraft()` instead.
@@ -110,9 +114,9 @@ export class DraftsService extends BaseService {
   }
 
   /**
+   * Replace a draft.
+   *
    * Replaces one of your drafts (platform, content and hashtags).
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateDraft$Response()` instead.
@@ -128,9 +132,9 @@ export class DraftsService extends BaseService {
   static readonly DeleteDraftPath = '/api/drafts/{id}';
 
   /**
+   * Delete a draft.
+   *
    * Deletes one of your drafts.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `deleteDraft()` instead.
@@ -143,9 +147,9 @@ export class DraftsService extends BaseService {
   }
 
   /**
+   * Delete a draft.
+   *
    * Deletes one of your drafts.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `deleteDraft$Response()` instead.

@@ -42,6 +42,10 @@ import { MonitorResponseDto } from '../models/monitor-response-dto';
 import { updateMonitor } from '../fn/health/update-monitor';
 import { UpdateMonitor$Params } from '../fn/health/update-monitor';
 
+
+/**
+ * Platform health monitoring: monitors, status, history, incidents and alerts.
+ */
 @Injectable({ providedIn: 'root' })
 export class HealthService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -52,10 +56,9 @@ export class HealthService extends BaseService {
   static readonly ListAlertsPath = '/api/alerts';
 
   /**
-   * Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first
-   * (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.
+   * List health alerts.
    *
-   *
+   * Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listAlerts()` instead.
@@ -68,10 +71,9 @@ export class HealthService extends BaseService {
   }
 
   /**
-   * Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first
-   * (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.
+   * List health alerts.
    *
-   *
+   * Health alerts of your organization. With `after`: exactly the alerts raised after that id, oldest first (what a reconnecting client missed). Without: the latest ones, newest first. Includes your unread count.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listAlerts$Response()` instead.
@@ -87,9 +89,9 @@ export class HealthService extends BaseService {
   static readonly MarkAlertsReadPath = '/api/alerts/read';
 
   /**
+   * Mark alerts read.
+   *
    * Marks every alert up to last_read_id as read for you ("mark all read"). The marker never moves backwards.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `markAlertsRead()` instead.
@@ -102,9 +104,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Mark alerts read.
+   *
    * Marks every alert up to last_read_id as read for you ("mark all read"). The marker never moves backwards.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `markAlertsRead$Response()` instead.
@@ -120,9 +122,9 @@ export class HealthService extends BaseService {
   static readonly GetHealthHistoryPath = '/api/health-history';
 
   /**
+   * Get a monitor’s check history.
+   *
    * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealthHistory()` instead.
@@ -135,9 +137,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Get a monitor’s check history.
+   *
    * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealthHistory$Response()` instead.
@@ -153,10 +155,9 @@ export class HealthService extends BaseService {
   static readonly GetHealthStatusPath = '/api/health-status';
 
   /**
-   * Current health per platform and per monitor, overall status and the time of the newest check. Served
-   * from memory, kept current by the sweep: it never probes.
+   * Get current health status.
    *
-   *
+   * Current health per platform and per monitor, overall status and the time of the newest check. Served from memory, kept current by the sweep: it never probes.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealthStatus()` instead.
@@ -169,10 +170,9 @@ export class HealthService extends BaseService {
   }
 
   /**
-   * Current health per platform and per monitor, overall status and the time of the newest check. Served
-   * from memory, kept current by the sweep: it never probes.
+   * Get current health status.
    *
-   *
+   * Current health per platform and per monitor, overall status and the time of the newest check. Served from memory, kept current by the sweep: it never probes.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealthStatus$Response()` instead.
@@ -188,9 +188,9 @@ export class HealthService extends BaseService {
   static readonly ListIncidentsPath = '/api/incidents';
 
   /**
+   * List incidents.
+   *
    * Your organization's incidents, newest first; filter by status and platform; paginated.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listIncidents()` instead.
@@ -203,9 +203,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * List incidents.
+   *
    * Your organization's incidents, newest first; filter by status and platform; paginated.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listIncidents$Response()` instead.
@@ -221,9 +221,9 @@ export class HealthService extends BaseService {
   static readonly GetIncidentPath = '/api/incidents/{id}';
 
   /**
+   * Get an incident.
+   *
    * One incident with its events (opened, escalated, de-escalated, resolved), oldest first.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getIncident()` instead.
@@ -236,9 +236,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Get an incident.
+   *
    * One incident with its events (opened, escalated, de-escalated, resolved), oldest first.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getIncident$Response()` instead.
@@ -254,9 +254,9 @@ export class HealthService extends BaseService {
   static readonly ListMonitorsPath = '/api/monitors';
 
   /**
+   * List monitors.
+   *
    * Your organization's monitors, oldest first, each with its latest check. Any member may read them.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listMonitors()` instead.
@@ -269,9 +269,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * List monitors.
+   *
    * Your organization's monitors, oldest first, each with its latest check. Any member may read them.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listMonitors$Response()` instead.
@@ -287,9 +287,9 @@ export class HealthService extends BaseService {
   static readonly CreateMonitorPath = '/api/monitors';
 
   /**
+   * Create a monitor.
+   *
    * Adds a monitor; it is probed on the next sweep. Admins only.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createMonitor()` instead.
@@ -302,9 +302,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Create a monitor.
+   *
    * Adds a monitor; it is probed on the next sweep. Admins only.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createMonitor$Response()` instead.
@@ -320,9 +320,9 @@ export class HealthService extends BaseService {
   static readonly GetMonitorPath = '/api/monitors/{id}';
 
   /**
+   * Get a monitor.
+   *
    * One monitor with its latest check.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getMonitor()` instead.
@@ -335,9 +335,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Get a monitor.
+   *
    * One monitor with its latest check.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getMonitor$Response()` instead.
@@ -353,9 +353,9 @@ export class HealthService extends BaseService {
   static readonly DeleteMonitorPath = '/api/monitors/{id}';
 
   /**
+   * Delete a monitor.
+   *
    * Deletes a monitor with its checks and incidents. Admins only.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `deleteMonitor()` instead.
@@ -368,9 +368,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Delete a monitor.
+   *
    * Deletes a monitor with its checks and incidents. Admins only.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `deleteMonitor$Response()` instead.
@@ -386,9 +386,9 @@ export class HealthService extends BaseService {
   static readonly UpdateMonitorPath = '/api/monitors/{id}';
 
   /**
+   * Update a monitor.
+   *
    * Changes the fields sent; `access_token: null` removes the token. Admins only.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateMonitor()` instead.
@@ -401,9 +401,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Update a monitor.
+   *
    * Changes the fields sent; `access_token: null` removes the token. Admins only.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateMonitor$Response()` instead.
@@ -419,9 +419,9 @@ export class HealthService extends BaseService {
   static readonly CheckMonitorNowPath = '/api/monitors/{id}/check';
 
   /**
+   * Check a monitor now.
+   *
    * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `checkMonitorNow()` instead.
@@ -434,9 +434,9 @@ export class HealthService extends BaseService {
   }
 
   /**
+   * Check a monitor now.
+   *
    * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `checkMonitorNow$Response()` instead.

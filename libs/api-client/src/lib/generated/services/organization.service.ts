@@ -15,6 +15,10 @@ import { OrganizationSettingsResponseDto } from '../models/organization-settings
 import { updateOrganizationSettings } from '../fn/organization/update-organization-settings';
 import { UpdateOrganizationSettings$Params } from '../fn/organization/update-organization-settings';
 
+
+/**
+ * Organization-wide settings such as branded hashtags.
+ */
 @Injectable({ providedIn: 'root' })
 export class OrganizationService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -25,9 +29,9 @@ export class OrganizationService extends BaseService {
   static readonly GetOrganizationSettingsPath = '/api/organization/settings';
 
   /**
+   * Get organization settings.
+   *
    * Your organization's settings (branded hashtags). Any member may read them.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getOrganizationSettings()` instead.
@@ -40,9 +44,9 @@ export class OrganizationService extends BaseService {
   }
 
   /**
+   * Get organization settings.
+   *
    * Your organization's settings (branded hashtags). Any member may read them.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getOrganizationSettings$Response()` instead.
@@ -58,9 +62,9 @@ export class OrganizationService extends BaseService {
   static readonly UpdateOrganizationSettingsPath = '/api/organization/settings';
 
   /**
+   * Replace organization settings.
+   *
    * Replaces your organization's settings. Admins only.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateOrganizationSettings()` instead.
@@ -73,9 +77,9 @@ export class OrganizationService extends BaseService {
   }
 
   /**
+   * Replace organization settings.
+   *
    * Replaces your organization's settings. Admins only.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateOrganizationSettings$Response()` instead.

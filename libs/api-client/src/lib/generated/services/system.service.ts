@@ -16,6 +16,10 @@ import { GetLivez$Params } from '../fn/system/get-livez';
 import { HealthzResponseDto } from '../models/healthz-response-dto';
 import { LivezResponseDto } from '../models/livez-response-dto';
 
+
+/**
+ * Liveness and readiness probes.
+ */
 @Injectable({ providedIn: 'root' })
 export class SystemService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -26,9 +30,9 @@ export class SystemService extends BaseService {
   static readonly GetHealthzPath = '/api/healthz';
 
   /**
+   * Readiness probe.
+   *
    * Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealthz()` instead.
@@ -41,9 +45,9 @@ export class SystemService extends BaseService {
   }
 
   /**
+   * Readiness probe.
+   *
    * Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealthz$Response()` instead.
@@ -59,9 +63,9 @@ export class SystemService extends BaseService {
   static readonly GetLivezPath = '/api/livez';
 
   /**
+   * Liveness probe.
+   *
    * Liveness only: the process answers HTTP. Touches no dependency (see /api/healthz for readiness).
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getLivez()` instead.
@@ -74,9 +78,9 @@ export class SystemService extends BaseService {
   }
 
   /**
+   * Liveness probe.
+   *
    * Liveness only: the process answers HTTP. Touches no dependency (see /api/healthz for readiness).
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getLivez$Response()` instead.

@@ -15,6 +15,10 @@ import { listUsers } from '../fn/users/list-users';
 import { ListUsers$Params } from '../fn/users/list-users';
 import { UserResponseDto } from '../models/user-response-dto';
 
+
+/**
+ * People in the organization and their roles.
+ */
 @Injectable({ providedIn: 'root' })
 export class UsersService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -25,9 +29,9 @@ export class UsersService extends BaseService {
   static readonly ListUsersPath = '/api/users';
 
   /**
+   * List users.
+   *
    * People in your organization.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listUsers()` instead.
@@ -40,9 +44,9 @@ export class UsersService extends BaseService {
   }
 
   /**
+   * List users.
+   *
    * People in your organization.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listUsers$Response()` instead.
@@ -58,9 +62,9 @@ export class UsersService extends BaseService {
   static readonly CreateUserPath = '/api/users';
 
   /**
+   * Add a user.
+   *
    * Adds a member or admin to your organization.
-   *
-   *
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createUser()` instead.
@@ -73,9 +77,9 @@ export class UsersService extends BaseService {
   }
 
   /**
+   * Add a user.
+   *
    * Adds a member or admin to your organization.
-   *
-   *
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createUser$Response()` instead.

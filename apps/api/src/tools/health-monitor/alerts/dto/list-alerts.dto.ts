@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ALERT_ID_PATTERN } from '../alert-id';
@@ -12,7 +12,7 @@ export class ListAlertsQueryDto {
    * last id returned while has_more is true). Omitted: the latest alerts, newest first.
    */
   @IsOptional()
-  @ApiPropertyOptional({ pattern: ALERT_ID_PATTERN })
+  @ApiPropertyOptional({ example: '40', pattern: ALERT_ID_PATTERN })
   @IsAlertId('after')
   after?: string;
 
@@ -22,5 +22,6 @@ export class ListAlertsQueryDto {
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1, { message: `limit must be between 1 and ${MAX_ALERTS_PAGE}` })
   @Max(MAX_ALERTS_PAGE, { message: `limit must be between 1 and ${MAX_ALERTS_PAGE}` })
+  @ApiProperty({ example: 50, type: 'integer' })
   limit?: number = 50;
 }

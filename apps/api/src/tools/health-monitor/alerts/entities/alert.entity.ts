@@ -1,3 +1,4 @@
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { HealthAlertType, HealthSeverity, IncidentKind } from '@postprober/shared/health-events';
 import { Organization } from '../../../../organizations/entities/organization.entity';
@@ -31,7 +32,7 @@ export class Alert {
   type: HealthAlertType;
 
   @Column({ type: 'text' })
-  platform: string;
+  platform: MonitorPlatform;
 
   @Column({ type: 'text' })
   kind: IncidentKind;

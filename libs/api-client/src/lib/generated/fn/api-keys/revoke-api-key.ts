@@ -9,6 +9,10 @@ import { RequestBuilder } from '../../request-builder';
 
 
 export interface RevokeApiKey$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
 }
 

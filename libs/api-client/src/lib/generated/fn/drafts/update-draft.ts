@@ -11,6 +11,10 @@ import { DraftResponseDto } from '../../models/draft-response-dto';
 import { SaveDraftDto } from '../../models/save-draft-dto';
 
 export interface UpdateDraft$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
       body: SaveDraftDto
 }

@@ -10,6 +10,10 @@ import { RequestBuilder } from '../../request-builder';
 import { HealthCheckResponseDto } from '../../models/health-check-response-dto';
 
 export interface CheckMonitorNow$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
 }
 

@@ -10,6 +10,10 @@ import { RequestBuilder } from '../../request-builder';
 import { IncidentDetailResponseDto } from '../../models/incident-detail-response-dto';
 
 export interface GetIncident$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
 }
 

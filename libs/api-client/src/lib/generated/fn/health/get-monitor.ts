@@ -10,6 +10,10 @@ import { RequestBuilder } from '../../request-builder';
 import { MonitorResponseDto } from '../../models/monitor-response-dto';
 
 export interface GetMonitor$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
 }
 

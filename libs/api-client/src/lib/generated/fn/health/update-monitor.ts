@@ -11,6 +11,10 @@ import { MonitorResponseDto } from '../../models/monitor-response-dto';
 import { UpdateMonitorDto } from '../../models/update-monitor-dto';
 
 export interface UpdateMonitor$Params {
+
+/**
+ * The resource id (a UUID).
+ */
   id: string;
       body: UpdateMonitorDto
 }
