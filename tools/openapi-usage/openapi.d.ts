@@ -329,7 +329,7 @@ export interface paths {
         };
         /**
          * Readiness probe
-         * @description Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.
+         * @description Readiness: 200 when the database and the job queue answer, 503 otherwise; 503 with status "stopping" at once from the moment the process is asked to stop.
          */
         get: operations["getHealthz"];
         put?: never;
@@ -1058,7 +1058,8 @@ export interface components {
             platforms: components["schemas"]["PlatformHealthDto"][];
         };
         HealthzResponseDto: {
-            checks: components["schemas"]["HealthChecksDto"];
+            /** @description Absent while stopping. */
+            checks?: components["schemas"]["HealthChecksDto"];
             /**
              * @description Which engine answers AI requests: a configured OpenAI-compatible model, or the built-in one.
              * @example builtin
@@ -1070,7 +1071,8 @@ export interface components {
              */
             role: string;
             /**
-             * @description "ok" when every dependency answers; "degraded" (HTTP 503) otherwise.
+             * @description "ok" when every dependency answers; "degraded" (HTTP 503) otherwise; "stopping" (HTTP 503, at once,
+             *     dependencies not checked) from the moment the process got SIGTERM, so load balancers stop sending to it.
              * @example ok
              */
             status: components["schemas"]["HealthzStatus"];
@@ -1078,10 +1080,11 @@ export interface components {
             version: string;
         };
         /**
-         * @description "ok" when every dependency answers; "degraded" (HTTP 503) otherwise.
+         * @description "ok" when every dependency answers; "degraded" (HTTP 503) otherwise; "stopping" (HTTP 503, at once,
+         *     dependencies not checked) from the moment the process got SIGTERM, so load balancers stop sending to it.
          * @enum {string}
          */
-        HealthzStatus: "ok" | "degraded";
+        HealthzStatus: "ok" | "degraded" | "stopping";
         IncidentDetailResponseDto: {
             /**
              * @description Who wrote message and action: openai, or builtin templates.
@@ -2984,7 +2987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency is down */
+            /** @description A dependency is down, or the process is stopping */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,11 @@ import { AiEngine } from '../models/ai-engine';
 import { HealthChecksDto } from '../models/health-checks-dto';
 import { HealthzStatus } from '../models/healthz-status';
 export interface HealthzResponseDto {
-  checks: HealthChecksDto;
+
+  /**
+   * Absent while stopping.
+   */
+  checks?: HealthChecksDto;
 
   /**
    * Which engine answers AI requests: a configured OpenAI-compatible model, or the built-in one.
@@ -18,7 +22,8 @@ export interface HealthzResponseDto {
   role: string;
 
   /**
-   * "ok" when every dependency answers; "degraded" (HTTP 503) otherwise.
+   * "ok" when every dependency answers; "degraded" (HTTP 503) otherwise; "stopping" (HTTP 503, at once,
+   * dependencies not checked) from the moment the process got SIGTERM, so load balancers stop sending to it.
    */
   status: HealthzStatus;
   version: string;

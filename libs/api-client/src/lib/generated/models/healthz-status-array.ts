@@ -8,5 +8,6 @@ import { HealthzStatus } from './healthz-status';
  */
 export const HEALTHZ_STATUS: HealthzStatus[] = [
   'ok',
-  'degraded'
+  'degraded',
+  'stopping'
 ];

@@ -3,7 +3,8 @@
 
 
 /**
- * "ok" when every dependency answers; "degraded" (HTTP 503) otherwise.
+ * "ok" when every dependency answers; "degraded" (HTTP 503) otherwise; "stopping" (HTTP 503, at once,
+ * dependencies not checked) from the moment the process got SIGTERM, so load balancers stop sending to it.
  */
-export type HealthzStatus = 'ok' | 'degraded';
+export type HealthzStatus = 'ok' | 'degraded' | 'stopping';
 

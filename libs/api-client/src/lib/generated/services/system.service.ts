@@ -32,7 +32,7 @@ export class SystemService extends BaseService {
   /**
    * Readiness probe.
    *
-   * Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.
+   * Readiness: 200 when the database and the job queue answer, 503 otherwise; 503 with status "stopping" at once from the moment the process is asked to stop.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealthz()` instead.
@@ -47,7 +47,7 @@ export class SystemService extends BaseService {
   /**
    * Readiness probe.
    *
-   * Liveness and readiness: 200 when the database and the job queue answer, 503 otherwise.
+   * Readiness: 200 when the database and the job queue answer, 503 otherwise; 503 with status "stopping" at once from the moment the process is asked to stop.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealthz$Response()` instead.
