@@ -32,7 +32,7 @@ export async function benchAlertFanout() {
       kind: 'http',
       url: `${sim.url}/twitter/health`,
       interval_seconds: 1,
-      timeout_ms: 1000,
+      timeout_ms: 900,
     });
 
     /** alert id → { alert, latencies: ms per client that got it } */

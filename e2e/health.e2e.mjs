@@ -72,7 +72,7 @@ test('set up an admin and add an X platform-api monitor on the Monitors page', a
   await byId('monitor-kind').selectOption('platform-api');
   await byId('monitor-url').fill(`${sim.url}/x/2/users/me`);
   await byId('monitor-access-token').fill('demo-access-token');
-  await byId('monitor-timeout-ms').fill('2000');
+  await byId('monitor-timeout-ms').fill('900'); // below the 1 s interval it gets below
   // Created disabled: the form's minimum interval is 30 s; it is enabled below with a 1 s interval.
   await byId('monitor-enabled').uncheck();
   await byId('monitor-save').click();

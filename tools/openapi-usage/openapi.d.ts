@@ -776,7 +776,7 @@ export interface components {
             name: string;
             platform: components["schemas"]["MonitorPlatform"];
             /**
-             * @description 100–30,000 ms; default 5,000.
+             * @description 100–30,000 ms and less than the interval; default 5,000 (half the interval when that is shorter).
              * @example 5000
              */
             timeout_ms?: number;
@@ -1648,7 +1648,7 @@ export interface components {
             name?: string;
             platform?: components["schemas"]["MonitorPlatform"];
             /**
-             * @description 100–30,000 ms; default 5,000.
+             * @description 100–30,000 ms and less than the interval; default 5,000 (half the interval when that is shorter).
              * @example 5000
              */
             timeout_ms?: number;

@@ -40,6 +40,8 @@ export interface AppConfig {
     /** Allow monitor targets on private, loopback and link-local addresses (simulator, tests, demo). */
     allowPrivateTargets: boolean;
     minIntervalSeconds: number;
+    /** Most monitors one organization may have (each is probed on every interval). */
+    monitorsPerOrganization: number;
     /** How often the sweep looks for due monitors. */
     sweepTickMs: number;
     /** Probes in flight at once during a sweep. */
@@ -107,6 +109,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     health: {
       allowPrivateTargets: e.MONITOR_ALLOW_PRIVATE,
       minIntervalSeconds: e.MONITOR_MIN_INTERVAL_SECONDS,
+      monitorsPerOrganization: e.MONITORS_PER_ORGANIZATION,
       sweepTickMs: e.HEALTH_SWEEP_TICK_MS,
       sweepConcurrency: e.HEALTH_SWEEP_CONCURRENCY,
       openAfter: e.HEALTH_OPEN_AFTER,

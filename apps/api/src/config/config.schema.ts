@@ -75,6 +75,7 @@ export const envSchema = z.object({
   SECRETS_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   MONITOR_ALLOW_PRIVATE: bool(false),
   MONITOR_MIN_INTERVAL_SECONDS: int(30, 1, 86_400),
+  MONITORS_PER_ORGANIZATION: int(1_000, 1, 1_000_000),
   HEALTH_SWEEP_TICK_MS: int(10_000, 100, 3_600_000),
   HEALTH_SWEEP_CONCURRENCY: int(200, 1, 10_000),
   HEALTH_OPEN_AFTER: int(2, 1, 100),

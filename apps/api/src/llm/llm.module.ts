@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ShutdownState } from '../core/lifecycle/shutdown-state';
+import { LifecycleModule } from '../core/lifecycle/lifecycle.module';
 import { Organization } from '../organizations/entities/organization.entity';
 import { AiUsageController } from './ai-usage.controller';
 import { BuiltinLlmAdapter } from './builtin-llm.adapter';
@@ -33,7 +34,7 @@ export class LlmModule {
     return {
       module: LlmModule,
       // Organization too: LlmUsage's foreign key needs its metadata (registering it twice is harmless).
-      imports: [TypeOrmModule.forFeature([LlmUsage, Organization])],
+      imports: [TypeOrmModule.forFeature([LlmUsage, Organization]), LifecycleModule],
       controllers: [AiUsageController],
       providers: [
         LlmUsageService,

@@ -63,7 +63,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
       url: sim.urls.api('twitter'),
       access_token: 'sim-token',
       interval_seconds: 1,
-      timeout_ms: 3000,
+      timeout_ms: 900, // below the interval
     });
     expect(created.status).toBe(201);
     monitorId = created.body.id;
@@ -72,7 +72,7 @@ describe('health flow: simulator → sweep on Bull → incidents → socket aler
     await waitFor(() => live.statuses.filter((s) => s.monitor_id === monitorId && s.status === 'healthy').length >= 6, 'six healthy checks', 20_000);
     expect(live.alerts.filter((a) => a.monitor_id === monitorId)).toEqual([]);
 
-    sim.controls.set('twitter', { latency_ms: 1500 });
+    sim.controls.set('twitter', { latency_ms: 600 }); // slow against a baseline of a few ms, within the timeout
     const opened = (await live.waitForAlerts(1, 20_000)).find((a) => a.monitor_id === monitorId);
     expect(opened).toMatchObject({ type: 'opened', severity: 'warning', platform: 'twitter', kind: 'availability' });
     if (!opened) throw new Error('No opened alert for the monitor');

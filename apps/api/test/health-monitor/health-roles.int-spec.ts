@@ -108,7 +108,7 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
         url: sim.urls.api('twitter'),
         access_token: 'sim-token',
         interval_seconds: INTERVAL_MS / 1000,
-        timeout_ms: 3000,
+        timeout_ms: INTERVAL_MS - 100,
       },
     });
     expect(created.status).toBe(201);

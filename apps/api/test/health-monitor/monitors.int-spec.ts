@@ -341,7 +341,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     const m = (await api('POST', '/api/monitors', u.adminToken, { name: 'Slowly', platform: 'custom', kind: 'http', url: target, interval_seconds: 3600 })).body;
     await until('the first check', async () => sim.controls.requestsTo(target) >= 1);
     const hits = sim.controls.requestsTo(target);
-    const patched = await api('PATCH', `/api/monitors/${m.id}`, u.adminToken, { interval_seconds: 1 });
+    const patched = await api('PATCH', `/api/monitors/${m.id}`, u.adminToken, { interval_seconds: 1, timeout_ms: 900 });
     expect(patched.status).toBe(200);
     await until('a check within the new interval', async () => sim.controls.requestsTo(target) > hits, 5_000);
   });
@@ -378,5 +378,47 @@ describe('health monitor without MONITOR_ALLOW_PRIVATE', () => {
     const r = await call(t.url, 'POST', '/api/monitors', { token, body: { name: 'Fast', platform: 'custom', kind: 'http', url: 'http://93.184.215.14/', interval_seconds: 10 } });
     expect(r.status).toBe(400);
     expect(r.body.message).toEqual(['interval_seconds must not be less than 30']);
+    expect(r.body.fields).toEqual(['interval_seconds']);
+  });
+
+  it('refuses a timeout that is not below the interval, naming the field that was changed', async () => {
+    const body = { name: 'Slow', platform: 'custom', kind: 'http', url: 'http://93.184.215.14/' };
+    const tooLong = await call(t.url, 'POST', '/api/monitors', { token, body: { ...body, interval_seconds: 30, timeout_ms: 30_000 } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.message).toEqual(['timeout_ms must be less than the interval (30 s = 30000 ms)']);
+    expect(tooLong.body.fields).toEqual(['timeout_ms']);
+
+    const m = await call(t.url, 'POST', '/api/monitors', { token, body: { ...body, interval_seconds: 60, timeout_ms: 30_000 } });
+    expect(m.status).toBe(201);
+    const shorter = await call(t.url, 'PATCH', `/api/monitors/${m.body.id}`, { token, body: { interval_seconds: 30 } });
+    expect(shorter.status).toBe(400);
+    expect(shorter.body.message).toEqual(["interval_seconds must be longer than the monitor's timeout_ms (30000 ms)"]);
+    expect(shorter.body.fields).toEqual(['interval_seconds']);
+    const both = await call(t.url, 'PATCH', `/api/monitors/${m.body.id}`, { token, body: { interval_seconds: 30, timeout_ms: 10_000 } });
+    expect(both.status).toBe(200);
+    expect(both.body).toMatchObject({ interval_seconds: 30, timeout_ms: 10_000 });
+  });
+});
+
+describe('health monitor: monitors per organization (MONITORS_PER_ORGANIZATION)', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', HEALTH_SWEEP_TICK_MS: '3600000', MONITORS_PER_ORGANIZATION: '6' });
+    token = await setUpFirstAdmin(t.url);
+  });
+  afterAll(() => t?.close());
+
+  it('takes the limit from configuration: the four defaults and two more, then a 400 naming the setting', async () => {
+    const add = (n: number) =>
+      call(t.url, 'POST', '/api/monitors', { token, body: { name: `Site ${n}`, platform: 'custom', kind: 'http', url: 'http://93.184.215.14/' } });
+    expect((await call(t.url, 'GET', '/api/monitors', { token })).body).toHaveLength(4);
+    expect((await add(1)).status).toBe(201);
+    expect((await add(2)).status).toBe(201);
+    const refused = await add(3);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('An organization can have at most 6 monitors (MONITORS_PER_ORGANIZATION); delete one first');
+    expect((await call(t.url, 'GET', '/api/monitors', { token })).body).toHaveLength(6);
   });
 });

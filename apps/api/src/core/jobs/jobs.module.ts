@@ -21,6 +21,7 @@ import { JOBS_OPTIONS, JobsModuleOptions } from './jobs.options';
 import { JOBS_PORT } from './jobs.port';
 import { JobsScheduler } from './jobs.scheduler';
 import { BullQueueHealth, InProcessQueueHealth, QueueHealth } from './queue-health';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 
 /** Bull when Redis is configured, else the in-process runner. */
 export function jobsBackendFor(config: Pick<AppConfig, 'redis'>): JobsBackend {
@@ -40,7 +41,7 @@ export class JobsModule {
     const backend = opts.backend === 'bull' ? bullBackend() : inProcessBackend(opts);
     return {
       module: JobsModule,
-      imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([JobStatusEntity]), ...backend.imports],
+      imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([JobStatusEntity]), LifecycleModule, ...backend.imports],
       controllers: [JobsController],
       providers: [
         { provide: JOBS_OPTIONS, useValue: opts },

@@ -24,6 +24,7 @@ import { HealthStatusCache } from './status/health-status.cache';
 import { HealthStatusController } from './status/health-status.controller';
 import { ChecksRetention } from './sweep/checks-retention';
 import { HealthSweep } from './sweep/health-sweep';
+import { LifecycleModule } from '../../core/lifecycle/lifecycle.module';
 
 /**
  * Platform health monitor (issue 4): monitors CRUD, the "health-sweep" job that probes due monitors,
@@ -31,7 +32,7 @@ import { HealthSweep } from './sweep/health-sweep';
  * Uses the global JOBS_PORT, JobsScheduler and LLM_PORT.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Monitor, HealthCheck, Incident, IncidentEvent, MonitorTrack, DefaultMonitorsSeeded]), HealthAlertsModule],
+  imports: [TypeOrmModule.forFeature([Monitor, HealthCheck, Incident, IncidentEvent, MonitorTrack, DefaultMonitorsSeeded]), HealthAlertsModule, LifecycleModule],
   controllers: [MonitorsController, HealthStatusController, IncidentsController],
   providers: [
     MonitorsRepository,

@@ -97,7 +97,7 @@ export class CreateMonitorDto {
   @Matches(/^[^\r\n]*$/, { message: 'access_token must be a single line' })
   access_token?: string | null;
 
-  /** 100–30,000 ms; default 5,000. */
+  /** 100–30,000 ms and less than the interval; default 5,000 (half the interval when that is shorter). */
   @IsOptional()
   @IsInt()
   @Min(MIN_TIMEOUT_MS)

@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { fieldError } from '../../../core/http/field-error';
 import { CreateMonitorDto, UpdateMonitorDto } from '../dto/save-monitor.dto';
 import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
@@ -10,8 +11,8 @@ import { HealthStatusCache } from '../status/health-status.cache';
 import { DefaultMonitors } from './default-monitors';
 import { MonitorsRepository } from './monitors.repository';
 
-/** Most monitors one organization may have: each is probed on every interval. */
-export const MAX_MONITORS_PER_ORGANIZATION = 200;
+/** Timeout when none is given: 5 s, or less when the interval is shorter (a probe must end before the next is due). */
+const DEFAULT_TIMEOUT_MS = 5_000;
 /** Most points one history answer holds (a 30 s interval over 168 h is 20,160). */
 const MAX_HISTORY_POINTS = 10_000;
 
@@ -40,9 +41,13 @@ export class MonitorsService {
 
   async create(organizationId: string, dto: CreateMonitorDto): Promise<Monitor> {
     this.assertInterval(dto.interval_seconds);
+    const intervalSeconds = dto.interval_seconds ?? 300;
+    const timeoutMs = dto.timeout_ms ?? defaultTimeoutMs(intervalSeconds);
+    assertTimeoutFits(timeoutMs, intervalSeconds, dto.timeout_ms !== undefined ? 'timeout_ms' : 'interval_seconds');
     await this.assertTarget(dto.url);
-    if ((await this.monitors.countFor(organizationId)) >= MAX_MONITORS_PER_ORGANIZATION) {
-      throw new BadRequestException(`An organization can have at most ${MAX_MONITORS_PER_ORGANIZATION} monitors; delete one first`);
+    const limit = this.config.health.monitorsPerOrganization;
+    if ((await this.monitors.countFor(organizationId)) >= limit) {
+      throw new BadRequestException(`An organization can have at most ${limit} monitors (MONITORS_PER_ORGANIZATION); delete one first`);
     }
     const created = await this.monitors.create({
         organizationId,
@@ -55,8 +60,8 @@ export class MonitorsService {
         accessTokenEncrypted: dto.access_token ? this.cipher.encrypt(dto.access_token, organizationId) : null,
         expectedStatus: dto.expected_status ?? 200,
         components: dto.components ?? [],
-        timeoutMs: dto.timeout_ms ?? 5000,
-        intervalSeconds: dto.interval_seconds ?? 300,
+        timeoutMs,
+        intervalSeconds,
         enabled: dto.enabled ?? true,
         isDefault: false,
         nextCheckAt: new Date(),
@@ -68,6 +73,11 @@ export class MonitorsService {
   async update(organizationId: string, id: string, dto: UpdateMonitorDto): Promise<Monitor> {
     const monitor = await this.get(organizationId, id);
     this.assertInterval(dto.interval_seconds);
+    assertTimeoutFits(
+      dto.timeout_ms ?? monitor.timeoutMs,
+      dto.interval_seconds ?? monitor.intervalSeconds,
+      dto.timeout_ms !== undefined ? 'timeout_ms' : 'interval_seconds',
+    );
     if (dto.url !== undefined) await this.assertTarget(dto.url);
     if (dto.name !== undefined) monitor.name = dto.name.trim();
     if (dto.platform !== undefined) monitor.platform = dto.platform;
@@ -116,7 +126,7 @@ export class MonitorsService {
   private assertInterval(seconds: number | undefined): void {
     const min = this.config.health.minIntervalSeconds;
     if (seconds !== undefined && seconds < min) {
-      throw new BadRequestException([`interval_seconds must not be less than ${min}`]);
+      throw fieldError('interval_seconds', `interval_seconds must not be less than ${min}`);
     }
   }
 
@@ -125,8 +135,26 @@ export class MonitorsService {
     try {
       await assertPublicTarget(url, { allowPrivate: this.config.health.allowPrivateTargets });
     } catch (err) {
-      if (err instanceof BlockedTargetError) throw new BadRequestException([`url is refused: ${err.message}`]);
+      if (err instanceof BlockedTargetError) throw fieldError('url', `url is refused: ${err.message}`);
       throw err;
     }
   }
+}
+
+function defaultTimeoutMs(intervalSeconds: number): number {
+  return Math.min(DEFAULT_TIMEOUT_MS, Math.floor((intervalSeconds * 1000) / 2));
+}
+
+/**
+ * A probe must end before the monitor's next one is due: a timeout as long as the interval would let a
+ * hanging target be probed again while its last probe still waits. `field` is the one the caller changed.
+ */
+function assertTimeoutFits(timeoutMs: number, intervalSeconds: number, field: 'timeout_ms' | 'interval_seconds'): void {
+  if (timeoutMs < intervalSeconds * 1000) return;
+  throw fieldError(
+    field,
+    field === 'timeout_ms'
+      ? `timeout_ms must be less than the interval (${intervalSeconds} s = ${intervalSeconds * 1000} ms)`
+      : `interval_seconds must be longer than the monitor's timeout_ms (${timeoutMs} ms)`,
+  );
 }

@@ -55,7 +55,7 @@ export interface UpdateMonitorDto {
   platform?: MonitorPlatform;
 
   /**
-   * 100–30,000 ms; default 5,000.
+   * 100–30,000 ms and less than the interval; default 5,000 (half the interval when that is shorter).
    */
   timeout_ms?: number;
 
