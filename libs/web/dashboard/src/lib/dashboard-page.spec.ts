@@ -72,6 +72,19 @@ describe('DashboardPage', () => {
     expect(el.textContent).toContain('Redis connection refused');
   });
 
+  it('says the server is stopping when readiness answers 503 "stopping" without checks', async () => {
+    const fixture = await render();
+    const stopping: HealthzResponseDto = { status: 'stopping', version: '0.1.0', engine: 'builtin', role: 'all' };
+    http.expectOne('/api/healthz').flush(stopping, { status: 503, statusText: 'Service Unavailable' });
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+
+    expect(text(el, 'status-overall')).toBe('Stopping');
+    expect(text(el, 'status-stopping')).toBe('Stopping');
+    expect(queryByTestId(el, 'status-database-driver')).toBeNull();
+    expect(text(el, 'status-ai-engine')).toBe('Built-in');
+  });
+
   it('says when the status cannot be checked, and can retry', async () => {
     const fixture = await render();
     http.expectOne('/api/healthz').error(new ProgressEvent('error'), { status: 0 });

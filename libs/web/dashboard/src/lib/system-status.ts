@@ -3,7 +3,7 @@ import { HealthzResponseDto } from '@postprober/api-client';
 
 /**
  * The health report, also when the API answers 503: a degraded system still sends the full
- * report in the body, and that is exactly when it is worth showing.
+ * report in the body, and that is exactly when it is worth showing (as is "stopping").
  */
 export function healthFromError(error: unknown): HealthzResponseDto | null {
   if (error instanceof HttpErrorResponse && error.status === 503 && isHealth(error.error)) {
@@ -12,14 +12,11 @@ export function healthFromError(error: unknown): HealthzResponseDto | null {
   return null;
 }
 
+/** A degraded report carries its checks; a stopping server sends none (it no longer looks at dependencies). */
 function isHealth(body: unknown): body is HealthzResponseDto {
-  return (
-    body !== null &&
-    typeof body === 'object' &&
-    'status' in body &&
-    'checks' in body &&
-    typeof (body as HealthzResponseDto).checks === 'object'
-  );
+  if (body === null || typeof body !== 'object' || !('status' in body)) return false;
+  const report = body as HealthzResponseDto;
+  return report.status === 'stopping' || typeof report.checks === 'object';
 }
 
 export const DATABASE_LABELS: Record<string, string> = {
