@@ -15,10 +15,11 @@ export async function startRedis() {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server on ${port} did not start`);
     await sleep(100);
   }
+  const exited = new Promise((r) => child.once('exit', r));
+  // Idempotent: a second call (cleanup after the test killed it) finds it gone (signalCode set) and returns.
   const kill = async () => {
-    if (child.exitCode !== null) return;
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
   };
   return { url, port, kill, stop: kill };
 }

@@ -13,7 +13,7 @@ const files = readdirSync('faults')
 const tap = 'tmp/test-results/faults.tap';
 const r = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
+  ['--test', '--test-concurrency=1', '--test-timeout=180000', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
   { stdio: 'inherit' },
 );

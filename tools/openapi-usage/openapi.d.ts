@@ -472,6 +472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an organization with its first admin
+         * @description Operator only (`X-Operator-Key` equal to the deployment's `OPERATOR_KEY`). Creates a customer organization, isolated from every other, and its first admin, who then signs in with POST /api/auth/login.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/optimize-content": {
         parameters: {
             query?: never;
@@ -787,6 +807,19 @@ export interface components {
              */
             url: string;
         };
+        CreateOrganizationDto: {
+            /**
+             * Format: email
+             * @example ana@example.com
+             */
+            email: string;
+            /** @example Ana Admin */
+            name: string;
+            /** @example Acme Marketing */
+            organization_name: string;
+            /** @example correct horse battery */
+            password: string;
+        };
         CreateUserDto: {
             /**
              * Format: email
@@ -831,6 +864,11 @@ export interface components {
             prefix: string;
             /** @example member */
             role: components["schemas"]["Role"];
+        };
+        CreatedOrganizationResponseDto: {
+            /** @description The organization's first admin; they sign in with the email and password given. */
+            admin: components["schemas"]["UserResponseDto"];
+            organization: components["schemas"]["OrganizationResponseDto"];
         };
         DatabaseCheckDto: {
             /** @example postgres */
@@ -3587,6 +3625,96 @@ export interface operations {
             };
             /** @description No such resource in the caller’s organization. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests: retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unreachable right now: retry after the number of seconds in `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOrganizationResponseDto"];
+                };
+            };
+            /** @description Invalid input: `message` says why and `fields` names the offending fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Operator access is not configured on this deployment (OPERATOR_KEY unset). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The admin email is already registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,6 +33,8 @@ export interface AppConfig {
     adminEmail?: string;
     adminPassword?: string;
     orgName: string;
+    /** Unlocks the operator endpoints (X-Operator-Key); unset: they answer 403. */
+    operatorKey?: string;
   };
   /** Key for secrets stored in the database (monitor access tokens); unset: generated once and stored. */
   secretsKey?: string;
@@ -104,6 +106,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       adminEmail: e.ADMIN_EMAIL,
       adminPassword: e.ADMIN_PASSWORD,
       orgName: e.ORG_NAME,
+      operatorKey: e.OPERATOR_KEY,
     },
     secretsKey: e.SECRETS_KEY,
     health: {

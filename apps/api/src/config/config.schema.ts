@@ -61,6 +61,7 @@ export const envSchema = z.object({
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   JWT_TTL_SECONDS: int(43_200, 60, 2_592_000),
   ADMIN_EMAIL: optionalString.refine((v) => v === undefined || /^[^@\s]+@[^@\s]+$/.test(v), 'must be an email address'),
+  OPERATOR_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 10, 'must be at least 10 characters'),
   ORG_NAME: z.string().min(1).default('My organization'),
   CORS_ORIGINS: z

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationSettings } from './entities/organization-settings.entity';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
+import { OperatorKeyGuard } from './operator/operator-key.guard';
+import { OperatorOrganizationsController } from './operator/operator-organizations.controller';
 import { OrganizationSettingsController } from './organization-settings.controller';
 import { OrganizationSettingsRepository } from './organization-settings.repository';
 import { OrganizationSettingsService } from './organization-settings.service';
@@ -14,11 +16,12 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, OrganizationSettings, User])],
-  controllers: [UsersController, OrganizationSettingsController],
+  controllers: [UsersController, OrganizationSettingsController, OperatorOrganizationsController],
   providers: [
     OrganizationsService,
     OrganizationSettingsService,
     UsersService,
+    OperatorKeyGuard,
     // Repositories stay inside the module: other modules go through the services.
     OrganizationsRepository,
     OrganizationSettingsRepository,

@@ -21,6 +21,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     })
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    // The deployment operator's key (OPERATOR_KEY), only for /api/operator/* and never a customer credential.
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Key' }, 'operator-key')
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('api-key');
   for (const [name, description] of Object.entries(TAGS)) config.addTag(name, description);
@@ -38,6 +40,7 @@ export const TAGS: Record<string, string> = {
   'api-keys': 'API keys for integrations (sent in the `X-API-Key` header).',
   users: 'People in the organization and their roles.',
   organization: 'Organization-wide settings such as branded hashtags.',
+  operator: 'For the deployment operator (X-Operator-Key, not a customer credential): organizations and their first admins.',
   content: 'AI tools: content optimization and hashtag generation.',
   drafts: 'Saved post drafts.',
   health: 'Platform health monitoring: monitors, status, history, incidents and alerts.',

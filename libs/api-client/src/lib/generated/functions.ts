@@ -61,6 +61,8 @@ export type { GetHealthz$Params as GetHealthz$Params } from './fn/system/get-hea
 export { getHealthz as getHealthz } from './fn/system/get-healthz';
 export type { GetLivez$Params as GetLivez$Params } from './fn/system/get-livez';
 export { getLivez as getLivez } from './fn/system/get-livez';
+export type { CreateOrganization$Params as CreateOrganization$Params } from './fn/operator/create-organization';
+export { createOrganization as createOrganization } from './fn/operator/create-organization';
 export type { GetOrganizationSettings$Params as GetOrganizationSettings$Params } from './fn/organization/get-organization-settings';
 export { getOrganizationSettings as getOrganizationSettings } from './fn/organization/get-organization-settings';
 export type { UpdateOrganizationSettings$Params as UpdateOrganizationSettings$Params } from './fn/organization/update-organization-settings';

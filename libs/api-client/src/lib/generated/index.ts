@@ -18,7 +18,9 @@ export type { AlertType } from './models/alert-type';
 export type { ApiKeyResponseDto } from './models/api-key-response-dto';
 export type { CreateApiKeyDto } from './models/create-api-key-dto';
 export type { CreatedApiKeyResponseDto } from './models/created-api-key-response-dto';
+export type { CreatedOrganizationResponseDto } from './models/created-organization-response-dto';
 export type { CreateMonitorDto } from './models/create-monitor-dto';
+export type { CreateOrganizationDto } from './models/create-organization-dto';
 export type { CreateUserDto } from './models/create-user-dto';
 export type { DatabaseCheckDto } from './models/database-check-dto';
 export type { DatabaseDriver } from './models/database-driver';
@@ -89,6 +91,7 @@ export { AuthService } from './services/auth.service';
 export { DraftsService } from './services/drafts.service';
 export { ContentService } from './services/content.service';
 export { SystemService } from './services/system.service';
+export { OperatorService } from './services/operator.service';
 export { OrganizationService } from './services/organization.service';
 export { UsersService } from './services/users.service';
 
@@ -152,6 +155,8 @@ export type { GetHealthz$Params as GetHealthz$Params } from './fn/system/get-hea
 export { getHealthz as getHealthz } from './fn/system/get-healthz';
 export type { GetLivez$Params as GetLivez$Params } from './fn/system/get-livez';
 export { getLivez as getLivez } from './fn/system/get-livez';
+export type { CreateOrganization$Params as CreateOrganization$Params } from './fn/operator/create-organization';
+export { createOrganization as createOrganization } from './fn/operator/create-organization';
 export type { GetOrganizationSettings$Params as GetOrganizationSettings$Params } from './fn/organization/get-organization-settings';
 export { getOrganizationSettings as getOrganizationSettings } from './fn/organization/get-organization-settings';
 export type { UpdateOrganizationSettings$Params as UpdateOrganizationSettings$Params } from './fn/organization/update-organization-settings';

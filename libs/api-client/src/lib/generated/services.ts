@@ -9,5 +9,6 @@ export { AuthService } from './services/auth.service';
 export { DraftsService } from './services/drafts.service';
 export { ContentService } from './services/content.service';
 export { SystemService } from './services/system.service';
+export { OperatorService } from './services/operator.service';
 export { OrganizationService } from './services/organization.service';
 export { UsersService } from './services/users.service';
