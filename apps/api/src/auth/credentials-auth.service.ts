@@ -12,6 +12,11 @@ export interface AuthenticatedCredentials {
   apiKey: string | null;
 }
 
+export interface Credentials {
+  token?: unknown;
+  apiKey?: unknown;
+}
+
 /**
  * The one place credentials become a principal, for HTTP requests (AuthGuard) and for connections that
  * authenticate once and then live on (the Socket.IO handshake): an API key wins over a token, and a token
@@ -24,12 +29,22 @@ export class CredentialsAuthService {
     private readonly apiKeys: ApiKeysService,
   ) {}
 
-  async authenticate(credentials: { token?: unknown; apiKey?: unknown }): Promise<AuthenticatedCredentials | null> {
-    const key = typeof credentials.apiKey === 'string' ? credentials.apiKey : null;
-    if (key !== null) return this.withKey(key);
+  async authenticate(credentials: Credentials): Promise<AuthenticatedCredentials | null> {
+    const now = this.withoutLookup(credentials);
+    if (now !== undefined) return now;
+    const key = typeof credentials.apiKey === 'string' ? credentials.apiKey : String(credentials.token).trim();
+    return this.withKey(key);
+  }
+
+  /**
+   * The answer when it needs no database (a JWT, or no usable credentials); undefined when an API key must be
+   * looked up. The HTTP guard answers most requests through this without a promise on the hot path.
+   */
+  withoutLookup(credentials: Credentials): AuthenticatedCredentials | null | undefined {
+    if (typeof credentials.apiKey === 'string') return undefined;
     if (typeof credentials.token !== 'string') return null;
     const token = credentials.token.trim();
-    if (token.startsWith(API_KEY_PREFIX)) return this.withKey(token);
+    if (token.startsWith(API_KEY_PREFIX)) return undefined;
     const session = this.auth.verifySession(token);
     return session ? { principal: session.principal, expiresAt: session.expiresAt, apiKey: null } : null;
   }

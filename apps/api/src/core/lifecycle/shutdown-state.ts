@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setMaxListeners } from 'node:events';
 
 /**
  * Whether this process is stopping, for whoever must act on it: readiness turns 503, responses close their
@@ -11,6 +12,12 @@ export class ShutdownState {
   private readonly cut = new AbortController();
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
+
+  constructor() {
+    // Every probe and model call in flight listens on `signal` (and stops listening when done): hundreds at
+    // once during a sweep are expected, not a leak.
+    setMaxListeners(0, this.cut.signal);
+  }
 
   get stopping(): boolean {
     return this.stoppingSince !== null;
