@@ -6,8 +6,8 @@ import { freePort } from '../tools/local-processes.mjs';
 export { startApiProcess, startSimProcess } from '../tools/local-processes.mjs';
 
 /** A throwaway redis-server (no persistence) on a free port; `kill()` takes it away as a crash would. */
-export async function startRedis() {
-  const port = await freePort();
+export async function startRedis({ port: wanted } = {}) {
+  const port = wanted ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;

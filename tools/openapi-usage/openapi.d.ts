@@ -1091,9 +1091,17 @@ export interface components {
              */
             last_updated: string;
             monitors: components["schemas"]["MonitorHealthDto"][];
-            /** @description `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict. */
+            /**
+             * @description `unknown` until there is evidence: nothing monitored, monitors not checked yet or without a verdict, or any
+             *     platform's data stale (then `status_reason` says why).
+             */
             overall_status: components["schemas"]["OverallHealthStatus"];
             platforms: components["schemas"]["PlatformHealthDto"][];
+            /**
+             * @description Why the overall status is `unknown` on stale data, e.g. "monitoring paused: queue unreachable"; null otherwise.
+             * @example null
+             */
+            status_reason: string | null;
         };
         HealthzResponseDto: {
             /** @description Absent while stopping. */
@@ -1312,6 +1320,11 @@ export interface components {
             /** @example 200 */
             http_status: number | null;
             /**
+             * @description Seconds between its checks; its row is stale after two intervals (+5 s) without one.
+             * @example 300
+             */
+            interval_seconds: number;
+            /**
              * Format: date-time
              * @description null while the monitor has never been checked.
              * @example 2026-11-20T09:30:00.000Z
@@ -1507,7 +1520,8 @@ export interface components {
             updated_at: string | null;
         };
         /**
-         * @description `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict.
+         * @description `unknown` until there is evidence: nothing monitored, monitors not checked yet or without a verdict, or any
+         *     platform's data stale (then `status_reason` says why).
          * @enum {string}
          */
         OverallHealthStatus: "healthy" | "degraded" | "down" | "unknown";
@@ -1551,6 +1565,11 @@ export interface components {
              * @example 182
              */
             response_time: number | null;
+            /**
+             * @description True when a monitor behind the row has not been checked for over two of its intervals: `status` is old news.
+             * @example false
+             */
+            stale: boolean;
             /** @description Worst known status of its monitors; `pending` while none has been checked yet. */
             status: components["schemas"]["MonitorStatus"];
         };

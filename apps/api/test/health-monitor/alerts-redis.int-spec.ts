@@ -56,7 +56,7 @@ describe('health alerts across processes (Socket.IO Redis adapter)', () => {
 
     const status = {
       monitor_id: alert.monitor_id, name: 'X API', platform: 'twitter' as const, status: 'healthy' as const, response_time: 120,
-      http_status: 200, error_class: null, rate_limit_used: null, rate_limit_total: null, probe_kind: 'http' as const, error_rate: null, rate_limit_percent: null, last_check: new Date().toISOString(),
+      http_status: 200, error_class: null, rate_limit_used: null, rate_limit_total: null, probe_kind: 'http' as const, error_rate: null, rate_limit_percent: null, last_check: new Date().toISOString(), interval_seconds: 60,
     };
     a.app.get<AlertPublisher>(ALERT_PUBLISHER).publishStatus(acme, status);
     await waitFor(() => onB.statuses.some((s) => s.monitor_id === status.monitor_id), 'the status on B', 5000);

@@ -72,6 +72,7 @@ describe('health alerts: store, REST and the /health-alerts socket (real app, Po
       monitor_id: '00000000-0000-4000-8000-000000000002', name: 'X API', platform: 'twitter' as const, status: 'down' as const,
       response_time: null, http_status: 503, error_class: 'http-status', rate_limit_used: null, rate_limit_total: null, probe_kind: 'http' as const, error_rate: null, rate_limit_percent: null,
       last_check: new Date().toISOString(),
+      interval_seconds: 60,
     };
     t.app.get<AlertPublisher>(ALERT_PUBLISHER).publishStatus(acme, status);
     const mine = () => client.statuses.filter((s) => s.monitor_id === status.monitor_id);

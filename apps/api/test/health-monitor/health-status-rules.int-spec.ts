@@ -19,7 +19,7 @@ describe('health status rules (simulator → recorder → REST and socket)', () 
   const status = async () => {
     const res = await api('GET', '/api/health-status');
     expect(res.status).toBe(200);
-    return res.body as { platforms: unknown[]; overall_status: string; last_updated: string; monitors: MonitorHealthRow[] };
+    return res.body as { platforms: unknown[]; overall_status: string; status_reason: string | null; last_updated: string; monitors: MonitorHealthRow[] };
   };
   const createApiMonitor = async (platform: 'twitter' | 'instagram', name: string): Promise<string> => {
     const res = await api('POST', '/api/monitors', {
@@ -99,12 +99,13 @@ describe('health status rules (simulator → recorder → REST and socket)', () 
       for (const update of socket.statuses.slice(applied)) live = live.map((m) => (m.monitor_id === update.monitor_id ? { ...m, ...update } : m));
       applied = socket.statuses.length;
       const rest = await status();
-      const derived = summarizeHealth(live);
+      const derived = summarizeHealth(live, Date.now());
       expect({ step, monitors: live }).toEqual({ step, monitors: rest.monitors });
-      expect({ step, platforms: derived.platforms, overall: derived.overall_status }).toEqual({
+      expect({ step, platforms: derived.platforms, overall: derived.overall_status, reason: derived.status_reason }).toEqual({
         step,
         platforms: rest.platforms,
         overall: rest.overall_status,
+        reason: rest.status_reason,
       });
       return rest;
     };

@@ -1,7 +1,9 @@
 import type { MonitorPlatform } from '@postprober/shared/platforms';
-import { newestCheck, overallHealth, summarizeHealth, type MonitorHealthRow } from './health-rows';
+import { isStale, newestCheck, overallHealth, staleAt, summarizeHealth, type MonitorHealthRow } from './health-rows';
 
 const AT = '2026-11-25T10:30:00.000Z';
+/** A moment just after AT: every row checked at AT is fresh. */
+const NOW = Date.parse(AT) + 1_000;
 let n = 0;
 
 function row(overrides: Partial<MonitorHealthRow> = {}): MonitorHealthRow {
@@ -20,6 +22,7 @@ function row(overrides: Partial<MonitorHealthRow> = {}): MonitorHealthRow {
     rate_limit_total: null,
     rate_limit_percent: null,
     last_check: AT,
+    interval_seconds: 60,
     ...overrides,
   };
 }
@@ -36,7 +39,7 @@ describe('summarizeHealth', () => {
       row({ platform: 'linkedin' }),
       // A platform this build does not know (a row written by a newer version) still sorts, last.
       row({ platform: 'acme' as MonitorPlatform }),
-    ]);
+    ], NOW);
     expect(out.platforms.map((p) => p.platform)).toEqual(['twitter', 'linkedin', 'facebook', 'custom', 'acme']);
     expect(out.platforms[0]).toEqual({
       platform: 'twitter',
@@ -48,6 +51,7 @@ describe('summarizeHealth', () => {
       rate_limit_percent: 45,
       last_check: AT,
       monitors: 1,
+      stale: false,
     });
     expect(out.platforms[2]).toMatchObject({ response_time: 310, error_rate: 0, rate_limit_used: null, rate_limit_total: null });
     expect(out.overall_status).toBe('healthy');
@@ -58,7 +62,7 @@ describe('summarizeHealth', () => {
       row({ status: 'healthy', response_time: 200 }),
       row({ status: 'degraded', response_time: 1840, error_rate: 10 }),
       row({ probe_kind: 'statuspage', status: 'unknown', response_time: 9000, error_rate: 100 }),
-    ]);
+    ], NOW);
     expect(out.platforms[0]).toMatchObject({ status: 'degraded', response_time: 1840, error_rate: 10, monitors: 3 });
   });
 
@@ -66,14 +70,14 @@ describe('summarizeHealth', () => {
     const out = summarizeHealth([
       row({ probe_kind: 'statuspage', status: 'down', response_time: 80, error_rate: 0 }),
       row({ status: 'healthy', response_time: 260, error_rate: 2 }),
-    ]);
+    ], NOW);
     expect(out.platforms[0]).toMatchObject({ status: 'down', response_time: 260, error_rate: 2 });
-    const pageOnly = summarizeHealth([row({ probe_kind: 'statuspage', response_time: 80, error_rate: 0 })]);
+    const pageOnly = summarizeHealth([row({ probe_kind: 'statuspage', response_time: 80, error_rate: 0 })], NOW);
     expect(pageOnly.platforms[0]).toMatchObject({ response_time: 80, error_rate: 0 });
   });
 
   it('shows a platform whose monitors were never checked as pending, and one checked without a verdict as unknown', () => {
-    const out = summarizeHealth([pending('twitter'), pending('linkedin'), row({ platform: 'linkedin', status: 'unknown', response_time: null, error_rate: null })]);
+    const out = summarizeHealth([pending('twitter'), pending('linkedin'), row({ platform: 'linkedin', status: 'unknown', response_time: null, error_rate: null })], NOW);
     expect(out.platforms[0]).toEqual({
       platform: 'twitter',
       status: 'pending',
@@ -84,6 +88,7 @@ describe('summarizeHealth', () => {
       rate_limit_percent: null,
       last_check: null,
       monitors: 1,
+      stale: false,
     });
     expect(out.platforms[1]).toMatchObject({ status: 'unknown', last_check: AT, monitors: 2 });
     expect(out.overall_status).toBe('unknown');
@@ -93,15 +98,15 @@ describe('summarizeHealth', () => {
     const out = summarizeHealth([
       row({ rate_limit_percent: 92, last_check: '2026-11-25T10:29:00.000Z' }),
       row({ rate_limit_used: 450, rate_limit_total: 1000, rate_limit_percent: 45, last_check: '2026-11-25T10:31:00.000Z' }),
-    ]);
+    ], NOW);
     expect(out.platforms[0]).toMatchObject({ rate_limit_used: null, rate_limit_total: null, rate_limit_percent: 92, last_check: '2026-11-25T10:31:00.000Z' });
   });
 
   it('is unknown, not healthy, for an organization whose default monitors have not been checked yet', () => {
-    const out = summarizeHealth((['twitter', 'linkedin', 'instagram', 'facebook'] as const).map(pending));
+    const out = summarizeHealth((['twitter', 'linkedin', 'instagram', 'facebook'] as const).map(pending), NOW);
     expect(out.platforms.map((p) => p.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(out.overall_status).toBe('unknown');
-    expect(summarizeHealth([]).overall_status).toBe('unknown');
+    expect(summarizeHealth([], NOW).overall_status).toBe('unknown');
   });
 });
 
@@ -127,5 +132,29 @@ describe('newestCheck', () => {
   it('is the latest time, or null when nothing was checked', () => {
     expect(newestCheck([{ last_check: null }, { last_check: '2026-11-25T10:29:00.000Z' }, { last_check: AT }])).toBe(AT);
     expect(newestCheck([{ last_check: null }])).toBeNull();
+  });
+});
+
+describe('stale data', () => {
+  it('turns a checked row stale after two intervals plus the grace, never a row that was not checked', () => {
+    const r = row({ interval_seconds: 60 });
+    expect(staleAt(r)).toBe(Date.parse(AT) + 125_000);
+    expect(isStale(r, Date.parse(AT) + 125_000)).toBe(false);
+    expect(isStale(r, Date.parse(AT) + 125_001)).toBe(true);
+    expect(isStale(pending('twitter'), Date.parse(AT) + 10 * 86_400_000)).toBe(false);
+  });
+
+  it('marks the platform stale and makes the overall status unknown with a reason, never healthy on old news', () => {
+    const later = Date.parse(AT) + 10 * 60_000;
+    const rows = [row({ platform: 'twitter' }), row({ platform: 'linkedin', interval_seconds: 3600 })];
+    expect(summarizeHealth(rows, NOW)).toMatchObject({ overall_status: 'healthy', status_reason: null });
+    const out = summarizeHealth(rows, later);
+    expect(out.platforms.map((p) => [p.platform, p.status, p.stale])).toEqual([
+      ['twitter', 'healthy', true],
+      ['linkedin', 'healthy', false],
+    ]);
+    expect(out.overall_status).toBe('unknown');
+    expect(out.status_reason).toBe('checks overdue for twitter');
+    expect(summarizeHealth(rows, later, 'monitoring paused: queue unreachable').status_reason).toBe('monitoring paused: queue unreachable');
   });
 });

@@ -38,6 +38,8 @@ export interface MonitorHealthRow {
   rate_limit_percent: number | null;
   /** null while the monitor has never been checked. */
   last_check: string | null;
+  /** Seconds between its checks: its data is stale once the newest check is older than STALE_AFTER_INTERVALS of them. */
+  interval_seconds: number;
 }
 
 /** One platform, aggregated over its enabled monitors. */
@@ -51,11 +53,31 @@ export interface PlatformHealthRow {
   rate_limit_percent: number | null;
   last_check: string | null;
   monitors: number;
+  /** True when any of its monitors was checked but not for over two of its intervals: the status is old news. */
+  stale: boolean;
 }
 
 export interface HealthSummary {
   platforms: PlatformHealthRow[];
   overall_status: OverallHealth;
+  /** Why the overall status is what it is when that is not plain from the rows (stale data); else null. */
+  status_reason: string | null;
+}
+
+/** Data is stale past this many intervals without a check (one late check is not yet a gap)... */
+export const STALE_AFTER_INTERVALS = 2;
+/** ...plus this much slack for a probe's own duration and the scheduler's lateness. */
+export const STALE_GRACE_MS = 5_000;
+
+/** When a checked monitor's row turns stale (epoch ms); null while it was never checked. */
+export function staleAt(m: Pick<MonitorHealthRow, 'last_check' | 'interval_seconds'>): number | null {
+  if (!m.last_check) return null;
+  return Date.parse(m.last_check) + m.interval_seconds * 1000 * STALE_AFTER_INTERVALS + STALE_GRACE_MS;
+}
+
+export function isStale(m: Pick<MonitorHealthRow, 'last_check' | 'interval_seconds'>, now: number): boolean {
+  const at = staleAt(m);
+  return at !== null && now > at;
 }
 
 /** Display order of platform rows: the publishing platforms, then custom endpoints, then anything else by name. */
@@ -72,12 +94,21 @@ const RANK: Record<MonitorStatus, number> = { pending: 0, unknown: 1, healthy: 2
  * - response_time and error_rate come from API/HTTP probes when the platform has any (a status page's speed is
  *   not the API's): the slowest response of those at the platform's status, the highest error rate.
  * - rate limit: the reading with the highest percent used; last_check: the most recent check.
+ * - stale: any monitor's newest check is older than STALE_AFTER_INTERVALS intervals (+ grace) at `now`.
+ * Overall: `unknown` with `status_reason` while any platform is stale (`pausedReason` when the caller knows
+ * why checks stopped, such as "monitoring paused: queue unreachable"), else overallHealth() of the platforms.
  */
-export function summarizeHealth(monitors: readonly MonitorHealthRow[]): HealthSummary {
+export function summarizeHealth(monitors: readonly MonitorHealthRow[], now: number, pausedReason: string | null = null): HealthSummary {
   const byPlatform = new Map<MonitorPlatform, MonitorHealthRow[]>();
   for (const m of monitors) byPlatform.set(m.platform, [...(byPlatform.get(m.platform) ?? []), m]);
-  const platforms = [...byPlatform.entries()].sort(([a], [b]) => platformOrder(a, b)).map(([platform, list]) => platformRow(platform, list));
-  return { platforms, overall_status: overallHealth(platforms.map((p) => p.status)) };
+  const platforms = [...byPlatform.entries()].sort(([a], [b]) => platformOrder(a, b)).map(([platform, list]) => platformRow(platform, list, now));
+  const stale = platforms.filter((p) => p.stale);
+  // Never healthy on old news: with any platform's data stale the overall status is unknown, and says why.
+  if (stale.length > 0) {
+    const reason = pausedReason ?? `checks overdue for ${stale.map((p) => p.platform).join(', ')}`;
+    return { platforms, overall_status: 'unknown', status_reason: reason };
+  }
+  return { platforms, overall_status: overallHealth(platforms.map((p) => p.status)), status_reason: null };
 }
 
 /**
@@ -100,7 +131,7 @@ export function newestCheck(monitors: readonly Pick<MonitorHealthRow, 'last_chec
   return times.length ? new Date(Math.max(...times)).toISOString() : null;
 }
 
-function platformRow(platform: MonitorPlatform, monitors: MonitorHealthRow[]): PlatformHealthRow {
+function platformRow(platform: MonitorPlatform, monitors: MonitorHealthRow[], now: number): PlatformHealthRow {
   const status = monitors.reduce<MonitorStatus>((w, m) => (RANK[m.status] > RANK[w] ? m.status : w), 'pending');
   const candidates = preferApi(monitors);
   const atStatus = candidates.filter((m) => m.status === status && m.response_time !== null);
@@ -119,6 +150,7 @@ function platformRow(platform: MonitorPlatform, monitors: MonitorHealthRow[]): P
     rate_limit_percent: quota?.rate_limit_percent ?? null,
     last_check: newestCheck(monitors),
     monitors: monitors.length,
+    stale: monitors.some((m) => isStale(m, now)),
   };
 }
 

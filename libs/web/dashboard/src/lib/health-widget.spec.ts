@@ -2,7 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { HealthAlert } from '@postprober/shared/health-events';
+import { summarizeHealth, type HealthAlert, type MonitorHealthRow, type MonitorStatus } from '@postprober/shared/health-events';
+import type { MonitorPlatform } from '@postprober/shared/platforms';
 import { HEALTH_SOCKET_CONNECTOR, HealthSocketHandlers, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
 import { allByTestId, settle } from '@postprober/web/testing';
 import { HealthWidget } from './health-widget';
@@ -20,17 +21,29 @@ const alert = (id: string, severity: HealthAlert['severity'], message: string): 
   timestamp: '2026-11-25T10:00:00.000Z',
 });
 
-const platform = (name: string, status: 'healthy' | 'degraded' | 'down', ms: number | null) => ({
-  platform: name,
+/** One monitor row; checked a second ago unless `lastCheck` says otherwise (null: never checked). */
+const monitor = (platform: MonitorPlatform, status: MonitorStatus, ms: number | null, lastCheck: string | null = new Date(Date.now() - 1_000).toISOString()): MonitorHealthRow => ({
+  monitor_id: `m-${platform}`,
+  name: `${platform} API`,
+  platform,
+  probe_kind: 'platform-api',
   status,
   response_time: ms,
-  error_rate: 0,
+  http_status: ms === null ? null : 200,
+  error_class: null,
+  error_rate: status === 'pending' ? null : 0,
   rate_limit_used: null,
   rate_limit_total: null,
   rate_limit_percent: null,
-  last_check: '2026-11-25T10:00:00.000Z',
-  monitors: 1,
+  last_check: status === 'pending' ? null : lastCheck,
+  interval_seconds: 300,
 });
+
+/** GET /api/health-status as the API renders it: platform rows derived from the monitor rows by the shared rule. */
+const snapshot = (monitors: MonitorHealthRow[], statusReason: string | null = null) => {
+  const summary = summarizeHealth(monitors, Date.now(), statusReason);
+  return { ...summary, last_updated: new Date().toISOString(), monitors };
+};
 
 describe('HealthWidget', () => {
   let http: HttpTestingController;
@@ -59,13 +72,8 @@ describe('HealthWidget', () => {
     const fixture = open();
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
-    const pending = (name: string) => ({ ...platform(name, 'healthy', null), status: 'pending', error_rate: null, last_check: null });
-    http.expectOne('/api/health-status').flush({
-      platforms: ['twitter', 'linkedin', 'instagram', 'facebook'].map(pending),
-      overall_status: 'unknown',
-      last_updated: '2026-11-25T10:00:00.000Z',
-      monitors: [],
-    });
+    const platforms = ['twitter', 'linkedin', 'instagram', 'facebook'] as const;
+    http.expectOne('/api/health-status').flush(snapshot(platforms.map((p) => monitor(p, 'pending', null))));
     await settle(fixture);
     const el: HTMLElement = fixture.nativeElement;
     expect(el.textContent).not.toContain('No platforms are monitored yet');
@@ -77,7 +85,7 @@ describe('HealthWidget', () => {
     const fixture = open();
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
-    http.expectOne('/api/health-status').flush({ platforms: [], overall_status: 'unknown', last_updated: '2026-11-25T10:00:00.000Z', monitors: [] });
+    http.expectOne('/api/health-status').flush(snapshot([]));
     await settle(fixture);
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('No platforms are monitored yet');
   });
@@ -110,12 +118,7 @@ describe('HealthWidget', () => {
       unread_count: 0,
       last_read_id: '3',
     });
-    http.expectOne('/api/health-status').flush({
-      platforms: [platform('twitter', 'healthy', 180), platform('facebook', 'down', null)],
-      overall_status: 'down',
-      last_updated: '2026-11-25T10:00:00.000Z',
-      monitors: [],
-    });
+    http.expectOne('/api/health-status').flush(snapshot([monitor('twitter', 'healthy', 180), monitor('facebook', 'down', null)]));
     await settle(fixture);
 
     const rows = allByTestId(el, 'health-widget-platform');
@@ -136,5 +139,17 @@ describe('HealthWidget', () => {
     socket.alert(alert('4', 'info', 'Facebook recovered'));
     await settle(fixture);
     expect(el.querySelector('[data-testid="health-widget-alert"]')?.textContent).toContain('Facebook recovered');
+  });
+
+  it('says the status is unknown, and why, when the checks stopped coming (stale rows)', async () => {
+    const fixture = open();
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000 - 10_000).toISOString(); // over two 300 s intervals
+    http.expectOne('/api/health-status').flush(snapshot([monitor('twitter', 'healthy', 180, tenMinutesAgo)], 'monitoring paused: queue unreachable'));
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="health-widget-stale"]')?.textContent).toContain('Status unknown: monitoring paused: queue unreachable');
+    expect(el.querySelector('[data-testid="health-widget-platform"] .state')?.textContent?.trim()).toBe('Healthy (stale)');
   });
 });

@@ -37,6 +37,9 @@ export class PlatformHealthDto implements PlatformHealthRow {
   /** Enabled monitors behind this row. */
   @ApiProperty({ example: 2, type: 'integer' })
   monitors: number;
+  /** True when a monitor behind the row has not been checked for over two of its intervals: `status` is old news. */
+  @ApiProperty({ example: false })
+  stale: boolean;
 }
 
 /** Latest state of one enabled monitor (the same row the health_status socket event carries). */
@@ -71,13 +74,22 @@ export class MonitorHealthDto implements MonitorHealthRow {
   /** null while the monitor has never been checked. */
   @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
   last_check: string | null;
+  /** Seconds between its checks; its row is stale after two intervals (+5 s) without one. */
+  @ApiProperty({ example: 300, type: 'integer' })
+  interval_seconds: number;
 }
 
 export class HealthStatusResponseDto {
   platforms: PlatformHealthDto[];
-  /** `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict. */
+  /**
+   * `unknown` until there is evidence: nothing monitored, monitors not checked yet or without a verdict, or any
+   * platform's data stale (then `status_reason` says why).
+   */
   @ApiProperty({ enum: OVERALL_HEALTH_STATES, enumName: 'OverallHealthStatus' })
   overall_status: OverallHealth;
+  /** Why the overall status is `unknown` on stale data, e.g. "monitoring paused: queue unreachable"; null otherwise. */
+  @ApiProperty({ example: null, type: 'string', nullable: true })
+  status_reason: string | null;
   /** Time of the newest check behind this answer (the answer's own time when nothing was checked yet). */
   @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
   last_updated: string;

@@ -21,6 +21,7 @@ export interface MonitorStatusRow {
   name: string;
   platform: Monitor['platform'];
   kind: Monitor['kind'];
+  interval_seconds: number;
   checked_at: Date | null;
   status: HealthCheck['status'] | null;
   latency_ms: number | null;
@@ -110,7 +111,7 @@ export class HealthChecksRepository {
    */
   statusSnapshot(organizationId: string, recentChecks: number): Promise<MonitorStatusRow[]> {
     return this.db.query(
-      `SELECT m."id", m."name", m."platform", m."kind",
+      `SELECT m."id", m."name", m."platform", m."kind", m."interval_seconds",
               c."checked_at", c."status", c."latency_ms", c."http_status", c."error_class",
               c."rate_limit_used", c."rate_limit_total", c."rate_limit_percent",
               r."checks", r."failed"

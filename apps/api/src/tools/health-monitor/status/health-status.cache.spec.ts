@@ -2,6 +2,7 @@ import type { HealthCheck } from '../entities/health-check.entity';
 import type { Monitor } from '../entities/monitor.entity';
 import type { DefaultMonitors } from '../monitors/default-monitors';
 import type { HealthChecksRepository } from '../recording/health-checks.repository';
+import type { QueueHealth } from '../../../core/jobs/queue-health';
 import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
 import { ERROR_RATE_CHECKS, errorRateOf, stateAfter } from './monitor-state';
 
@@ -21,6 +22,8 @@ const row = (over: Record<string, unknown> = {}) => ({
   rate_limit_percent: 90,
   checks: 10,
   failed: 1,
+  // The fixtures' checks are days old: a 30-day interval keeps them fresh here (staleness has its own tests).
+  interval_seconds: 30 * 86_400,
   ...over,
 });
 
@@ -43,10 +46,16 @@ function fakeDefaults(log: unknown[][] = []) {
 
 const flush = () => new Promise((r) => setImmediate(r));
 
+/** A queue that answers PING as told, counting the pings. */
+function fakeQueue(ok = true) {
+  const q = { ok, pings: 0, check: async () => (q.pings++, { ok: q.ok, backend: 'bull' as const, latency_ms: 1 }) };
+  return q;
+}
+
 describe('HealthStatusCache', () => {
   it('loads an organization once, then answers from memory until the TTL passes', async () => {
     const { db, calls } = fakeDb(() => [row()]);
-    const cache = new HealthStatusCache(db, fakeDefaults());
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
     const t0 = Date.now();
     const first = await cache.get(ORG, t0);
     expect(calls).toEqual([[ORG, ERROR_RATE_CHECKS]]);
@@ -55,6 +64,7 @@ describe('HealthStatusCache', () => {
         expect.objectContaining({ platform: 'twitter', status: 'healthy', response_time: 120, error_rate: 10, rate_limit_used: 450, rate_limit_total: 500 }),
       ],
       overall_status: 'healthy',
+      status_reason: null,
       last_updated: '2026-11-25T10:00:00.000Z',
       monitors: [
         {
@@ -71,6 +81,7 @@ describe('HealthStatusCache', () => {
           rate_limit_total: 500,
           rate_limit_percent: 90,
           last_check: '2026-11-25T10:00:00.000Z',
+          interval_seconds: 30 * 86_400,
         },
       ],
     });
@@ -81,7 +92,7 @@ describe('HealthStatusCache', () => {
   it('answers a stale snapshot at once and reloads it in the background', async () => {
     let latency = 120;
     const { db, calls } = fakeDb(() => [row({ latency_ms: latency })]);
-    const cache = new HealthStatusCache(db, fakeDefaults());
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
     await cache.get(ORG);
     latency = 999;
     const stale = await cache.get(ORG, Date.now() + SNAPSHOT_TTL_MS + 1);
@@ -94,7 +105,7 @@ describe('HealthStatusCache', () => {
   it('answers the first read after a monitor change from the database, not the old snapshot', async () => {
     let name = 'X API';
     const { db, calls } = fakeDb(() => [row({ name })]);
-    const cache = new HealthStatusCache(db, fakeDefaults());
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
     await cache.get(ORG);
     name = 'X API (renamed)';
     cache.invalidate(ORG);
@@ -104,7 +115,7 @@ describe('HealthStatusCache', () => {
 
   it('applies a recorded check without touching the database', async () => {
     const { db, calls } = fakeDb(() => [row()]);
-    const cache = new HealthStatusCache(db, fakeDefaults());
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
     await cache.get(ORG);
     const monitor = { id: 'm1', name: 'X API', platform: 'twitter', kind: 'platform-api', enabled: true } as Monitor;
     const check = {
@@ -133,7 +144,7 @@ describe('HealthStatusCache', () => {
         return [];
       },
     } as unknown as HealthChecksRepository;
-    await new HealthStatusCache(db, fakeDefaults(log)).get(ORG);
+    await new HealthStatusCache(db, fakeDefaults(log), fakeQueue() as unknown as QueueHealth).get(ORG);
     expect(log).toEqual([['ensureFor', ORG], ['statusSnapshot', ORG]]);
   });
 
@@ -143,13 +154,40 @@ describe('HealthStatusCache', () => {
       if (fail) throw new Error('db down');
       return [row({ checked_at: null, status: null, latency_ms: null, http_status: null, rate_limit_percent: null, checks: 0, failed: 0 })];
     });
-    const cache = new HealthStatusCache(db, fakeDefaults());
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
     await expect(cache.get(ORG)).rejects.toThrow('db down');
     fail = false;
     const body = await cache.get(ORG);
     expect(body.monitors[0]).toMatchObject({ status: 'pending', last_check: null, error_rate: null });
     expect(body.platforms[0]).toMatchObject({ status: 'pending', error_rate: null, rate_limit_percent: null, last_check: null });
     expect(body.overall_status).toBe('unknown');
+  });
+});
+
+describe('HealthStatusCache on stale data', () => {
+  const checkedAt = new Date('2026-11-25T10:00:00Z');
+  const stale = checkedAt.getTime() + 2 * 60_000 + 5_001; // two 60 s intervals and the grace later
+
+  it('turns overall unknown once the data is older than two intervals, re-rendering the held answer in time', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const fresh = await cache.get(ORG, checkedAt.getTime() + 1_000);
+    expect(fresh).toMatchObject({ overall_status: 'healthy', status_reason: null, platforms: [{ stale: false }] });
+    const old = await cache.get(ORG, stale);
+    expect(old).toMatchObject({ overall_status: 'unknown', status_reason: 'checks overdue for twitter', platforms: [{ status: 'healthy', stale: true }] });
+  });
+
+  it('says monitoring is paused when the queue does not answer (pinged in the background, not per read)', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const queue = fakeQueue(false);
+    const cache = new HealthStatusCache(db, fakeDefaults(), queue as unknown as QueueHealth);
+    await cache.get(ORG, stale); // stale: the queue is asked why, behind the read
+    await flush();
+    expect(queue.pings).toBe(1);
+    const explained = await cache.get(ORG, stale + 1_001);
+    expect(explained).toMatchObject({ overall_status: 'unknown', status_reason: 'monitoring paused: queue unreachable' });
+    await cache.get(ORG, stale + 1_002);
+    expect(queue.pings).toBe(1);
   });
 });
 

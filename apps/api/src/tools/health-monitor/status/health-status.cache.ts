@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { newestCheck, summarizeHealth } from '@postprober/shared/health-events';
+import { newestCheck, staleAt, summarizeHealth } from '@postprober/shared/health-events';
+import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
 import { DefaultMonitors } from '../monitors/default-monitors';
@@ -8,12 +9,20 @@ import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState } from
 
 /** After this long an organization's snapshot is reloaded (in the background) so other processes' sweeps show. */
 export const SNAPSHOT_TTL_MS = 2_000;
+/** While some data is stale the answer is re-rendered this often, so the reason follows the queue's state. */
+const STALE_RENDER_MS = 1_000;
+/** How often, at most, the queue is pinged to explain stale data. */
+const QUEUE_PROBE_MS = 2_000;
 
 interface OrgSnapshot {
   states: Map<string, MonitorState>;
   loadedAt: number;
   /** Rendered answer; null after a change until the next read. */
   body: HealthStatusResponseDto | null;
+  /** The rendered answer holds until then (epoch ms): when the next monitor's data turns stale. */
+  bodyUntil: number;
+  /** The last reload failed (the database is unreachable): stale data is explained by that. */
+  loadFailing: boolean;
   reloading: Promise<void> | null;
 }
 
@@ -26,16 +35,18 @@ interface OrgSnapshot {
 export class HealthStatusCache {
   private readonly logger = new Logger('HealthStatusCache');
   private readonly orgs = new Map<string, OrgSnapshot>();
+  private queue: { ok: boolean; at: number; probing: boolean } = { ok: true, at: 0, probing: false };
 
   constructor(
     private readonly checks: HealthChecksRepository,
     private readonly defaults: DefaultMonitors,
+    private readonly queueHealth: QueueHealth,
   ) {}
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
     let snap = this.orgs.get(organizationId);
     if (!snap) {
-      snap = { states: new Map(), loadedAt: 0, body: null, reloading: null };
+      snap = { states: new Map(), loadedAt: 0, body: null, bodyUntil: 0, loadFailing: false, reloading: null };
       this.orgs.set(organizationId, snap);
       try {
         await this.reload(organizationId, snap);
@@ -46,7 +57,29 @@ export class HealthStatusCache {
     } else if (now - snap.loadedAt > SNAPSHOT_TTL_MS) {
       void this.reload(organizationId, snap);
     }
-    return (snap.body ??= render(snap.states, now));
+    if (snap.body && now <= snap.bodyUntil) return snap.body;
+    const body = render(snap.states, now, this.pausedReason(snap));
+    snap.body = body;
+    snap.bodyUntil = body.status_reason !== null ? now + STALE_RENDER_MS : nextStaleAt(body, now);
+    if (body.status_reason !== null) this.probeQueue(now);
+    return body;
+  }
+
+  /** Why checks stopped, when this process can tell: the queue or the database is unreachable. */
+  private pausedReason(snap: OrgSnapshot): string | null {
+    if (!this.queue.ok) return 'monitoring paused: queue unreachable';
+    if (snap.loadFailing) return 'monitoring paused: database unreachable';
+    return null;
+  }
+
+  /** Pings the queue in the background (never on the read's path), at most every QUEUE_PROBE_MS. */
+  private probeQueue(now: number): void {
+    if (this.queue.probing || now - this.queue.at < QUEUE_PROBE_MS) return;
+    this.queue.probing = true;
+    void this.queueHealth
+      .check()
+      .then((r) => (this.queue = { ok: r.ok, at: Date.now(), probing: false }))
+      .catch(() => (this.queue = { ok: false, at: Date.now(), probing: false }));
   }
 
   /** A check this process recorded (after its transaction committed), as stateAfter() made it. */
@@ -72,10 +105,13 @@ export class HealthStatusCache {
       .then((states) => {
         snap.states = states;
         snap.loadedAt = Date.now();
+        snap.loadFailing = false;
         snap.body = null;
       })
       .catch((err: Error) => {
         this.logger.error(`Could not load health status: ${err.message}`);
+        snap.loadFailing = true;
+        snap.body = null;
         if (snap.loadedAt === 0) throw err;
       })
       .finally(() => {
@@ -105,17 +141,29 @@ function toState(r: MonitorStatusRow): MonitorState {
     errorRate: failedShare(r.failed, r.checks),
     rateLimit: r.rate_limit_percent === null ? null : { used: r.rate_limit_used, total: r.rate_limit_total, usedPercent: Number(r.rate_limit_percent) },
     lastCheck: r.checked_at ? new Date(r.checked_at) : null,
+    intervalSeconds: r.interval_seconds,
   };
 }
 
 /** The answer: monitor rows, and platform rows and overall status derived from them by the shared rule. */
-function render(states: ReadonlyMap<string, MonitorState>, now: number): HealthStatusResponseDto {
+function render(states: ReadonlyMap<string, MonitorState>, now: number, pausedReason: string | null): HealthStatusResponseDto {
   const monitors = [...states.values()].map(monitorHealth);
-  const summary = summarizeHealth(monitors);
+  const summary = summarizeHealth(monitors, now, pausedReason);
   return {
     platforms: summary.platforms,
     overall_status: summary.overall_status,
+    status_reason: summary.status_reason,
     last_updated: newestCheck(monitors) ?? new Date(now).toISOString(),
     monitors,
   };
+}
+
+/** The earliest time after `now` at which one of the answer's monitors turns stale (Infinity: none will). */
+function nextStaleAt(body: HealthStatusResponseDto, now: number): number {
+  let next = Infinity;
+  for (const m of body.monitors) {
+    const at = staleAt(m);
+    if (at !== null && at > now && at < next) next = at;
+  }
+  return next;
 }

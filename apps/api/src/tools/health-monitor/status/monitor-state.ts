@@ -22,6 +22,7 @@ export interface MonitorState {
   errorRate: number | null;
   rateLimit: { used: number | null; total: number | null; usedPercent: number } | null;
   lastCheck: Date | null;
+  intervalSeconds: number;
 }
 
 /** Failed share of the newest checks (`ok` newest first); null while there are too few to say. */
@@ -49,6 +50,7 @@ export function stateAfter(monitor: Monitor, check: HealthCheck, errorRate: numb
     errorRate,
     rateLimit: check.rateLimitPercent === null ? null : { used: check.rateLimitUsed, total: check.rateLimitTotal, usedPercent: check.rateLimitPercent },
     lastCheck: check.checkedAt,
+    intervalSeconds: monitor.intervalSeconds,
   };
 }
 
@@ -68,5 +70,6 @@ export function monitorHealth(s: MonitorState): MonitorHealthRow {
     rate_limit_total: s.rateLimit?.total ?? null,
     rate_limit_percent: s.rateLimit ? Math.round(s.rateLimit.usedPercent * 10) / 10 : null,
     last_check: s.lastCheck ? s.lastCheck.toISOString() : null,
+    interval_seconds: s.intervalSeconds,
   };
 }

@@ -13,8 +13,14 @@ export interface HealthStatusResponseDto {
   monitors: Array<MonitorHealthDto>;
 
   /**
-   * `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict.
+   * `unknown` until there is evidence: nothing monitored, monitors not checked yet or without a verdict, or any
+   * platform's data stale (then `status_reason` says why).
    */
   overall_status: OverallHealthStatus;
   platforms: Array<PlatformHealthDto>;
+
+  /**
+   * Why the overall status is `unknown` on stale data, e.g. "monitoring paused: queue unreachable"; null otherwise.
+   */
+  status_reason: string | null;
 }

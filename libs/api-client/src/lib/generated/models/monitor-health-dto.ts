@@ -14,6 +14,11 @@ export interface MonitorHealthDto {
   http_status: number | null;
 
   /**
+   * Seconds between its checks; its row is stale after two intervals (+5 s) without one.
+   */
+  interval_seconds: number;
+
+  /**
    * null while the monitor has never been checked.
    */
   last_check: string | null;

@@ -3,7 +3,8 @@
 
 
 /**
- * `unknown` until there is evidence: nothing monitored, or monitors not checked yet or without a verdict.
+ * `unknown` until there is evidence: nothing monitored, monitors not checked yet or without a verdict, or any
+ * platform's data stale (then `status_reason` says why).
  */
 export type OverallHealthStatus = 'healthy' | 'degraded' | 'down' | 'unknown';
 

@@ -34,6 +34,11 @@ export interface PlatformHealthDto {
   response_time: number | null;
 
   /**
+   * True when a monitor behind the row has not been checked for over two of its intervals: `status` is old news.
+   */
+  stale: boolean;
+
+  /**
    * Worst known status of its monitors; `pending` while none has been checked yet.
    */
   status: MonitorStatus;

@@ -130,7 +130,9 @@ describe('HealthAlertsStore', () => {
     const poll = await request('GET', '/api/alerts');
     expect(poll.request.params.get('after')).toBe('5');
     poll.flush({ alerts: [alert('5'), alert('6')], has_more: true, unread_count: 3, last_read_id: '4' });
-    (await request('GET', '/api/health-status')).flush(healthStatus({ overall_status: 'down' }));
+    // The store re-derives platform rows and overall status from the monitor rows (the API's rule): a down monitor.
+    const downMonitor = { ...healthStatus().monitors[0], status: 'down' as const };
+    (await request('GET', '/api/health-status')).flush(healthStatus({ overall_status: 'down', monitors: [downMonitor] }));
     // More than one page was missed: it pages on from the last id received.
     const next = await request('GET', '/api/alerts');
     expect(next.request.params.get('after')).toBe('6');

@@ -42,6 +42,9 @@ export class HealthAlertsStore {
   private readonly modeState = signal<HealthChannelMode>('idle');
   private readonly statusState = signal<HealthStatusResponse | null>(null);
   private readonly alertsReceivedState = signal(0);
+  /** Ticks while signed in, so rows turn stale on screen when no check arrives (the same rule as the API). */
+  private readonly clock = signal(Date.now());
+  private clockTimer: ReturnType<typeof setTimeout> | null = null;
 
   private connection: HealthSocketConnection | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
@@ -58,7 +61,11 @@ export class HealthAlertsStore {
   );
   readonly mode = this.modeState.asReadonly();
   readonly connected = computed(() => this.modeState() === 'live');
-  readonly status = this.statusState.asReadonly();
+  /** The health snapshot with staleness judged now: no pushes for two intervals turn the overall status unknown. */
+  readonly status = computed(() => {
+    const s = this.statusState();
+    return s ? withStaleness(s, this.clock()) : null;
+  });
   /** Latest status per monitor id. */
   readonly latestStatus = computed(
     () => new Map((this.statusState()?.monitors ?? []).map((m) => [m.monitor_id, m] as const)),
@@ -103,6 +110,7 @@ export class HealthAlertsStore {
   private start(): void {
     if (this.modeState() !== 'idle') return;
     const session = ++this.session;
+    this.tickClock();
     this.modeState.set('connecting');
     // Load what the server holds first, so the socket's replay starts after it.
     void Promise.allSettled([this.loadAlerts(), this.refreshStatus()]).then(() => {
@@ -119,11 +127,23 @@ export class HealthAlertsStore {
     });
   }
 
+  /** A timeout chain (not an interval): one tick at a time, gone on stop(). */
+  private tickClock(): void {
+    if (this.clockTimer !== null) return;
+    this.clockTimer = setTimeout(() => {
+      this.clockTimer = null;
+      this.clock.set(Date.now());
+      this.tickClock();
+    }, STALE_CHECK_MS);
+  }
+
   private stop(signedOut: boolean): void {
     this.session++;
     this.connection?.close();
     this.connection = null;
     this.stopPolling();
+    if (this.clockTimer !== null) clearTimeout(this.clockTimer);
+    this.clockTimer = null;
     this.everConnected = false;
     this.seen.clear();
     this.modeState.set('idle');
@@ -217,12 +237,13 @@ export class HealthAlertsStore {
       m.monitor_id === update.monitor_id ? { ...m, ...update } : m,
     );
     // The API's own rule (libs/shared/health-events): the live rows are the rows GET /api/health-status gives.
-    const summary = summarizeHealth(monitors);
+    const summary = summarizeHealth(monitors, Date.now());
     this.statusState.set({
       ...current,
       monitors,
       platforms: summary.platforms,
       overall_status: summary.overall_status,
+      status_reason: summary.status_reason,
       last_updated: newestCheck(monitors) ?? current.last_updated,
     });
   }
@@ -252,4 +273,17 @@ export class HealthAlertsStore {
       // Storage disabled: replay then starts from the alerts loaded on open.
     }
   }
+}
+
+/** How often the portal re-judges staleness when nothing is pushed. */
+const STALE_CHECK_MS = 5_000;
+
+/**
+ * The snapshot re-derived at `now` by the shared rule. The server's reason for a pause (queue or database
+ * unreachable) is kept: only it can tell why checks stopped.
+ */
+function withStaleness(s: HealthStatusResponse, now: number): HealthStatusResponse {
+  const paused = s.status_reason?.startsWith('monitoring paused') ? s.status_reason : null;
+  const summary = summarizeHealth(s.monitors, now, paused);
+  return { ...s, platforms: summary.platforms, overall_status: summary.overall_status, status_reason: summary.status_reason };
 }

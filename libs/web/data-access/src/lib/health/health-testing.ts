@@ -50,9 +50,11 @@ export function healthStatus(overrides: Partial<HealthStatusResponse> = {}): Hea
         rate_limit_percent: null,
         last_check: '2026-11-25T10:00:00.000Z',
         monitors: 1,
+        stale: false,
       },
     ],
     overall_status: 'healthy',
+    status_reason: null,
     last_updated: '2026-11-25T10:00:00.000Z',
     monitors: [
       {
@@ -69,6 +71,8 @@ export function healthStatus(overrides: Partial<HealthStatusResponse> = {}): Hea
         rate_limit_total: null,
         rate_limit_percent: null,
         last_check: '2026-11-25T10:00:00.000Z',
+        // The fixtures' checks are days old: a 30-day interval keeps them fresh (staleness has its own specs).
+        interval_seconds: 30 * 86_400,
       },
     ],
     ...overrides,
