@@ -78,9 +78,11 @@ describe('health status rules (simulator → recorder → REST and socket)', () 
         rate_limit_percent: null,
         last_check: null,
         monitors: 1,
+        stale: false, // never checked is pending, not stale
       })),
     );
     expect(body.overall_status).toBe('unknown');
+    expect(body.status_reason).toBeNull();
     const monitors = await api('GET', '/api/monitors');
     expect(monitors.body.map((m: { platform: string }) => m.platform).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'twitter']);
   });

@@ -195,6 +195,7 @@ describe('health monitor: monitors, checks, status, history, incidents (real HTT
     expect(status).toEqual({
       platforms: expect.any(Array),
       overall_status: expect.stringMatching(/^(healthy|degraded|down)$/),
+      status_reason: null,
       last_updated: expect.any(String),
       monitors: expect.any(Array),
     });
