@@ -1,6 +1,7 @@
 // Fault tests' own services: a redis-server on a free port (never the machine's), the built API, the simulator.
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { freePort } from '../tools/local-processes.mjs';
 
 export { startApiProcess, startSimProcess } from '../tools/local-processes.mjs';
@@ -26,11 +27,9 @@ export async function startRedis({ port: wanted } = {}) {
 
 function canConnect(port) {
   return new Promise((resolve) => {
-    import('node:net').then(({ connect }) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
   });
 }
 

@@ -23,27 +23,22 @@ const jestCounts = (file) => () => {
   totals.failed += j.numFailedTests;
 };
 
+/** Counts written by tools/node-tests.mjs (browser and fault tests). */
+const nodeTestCounts = (file) => () => {
+  if (!existsSync(file)) return;
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += j.passed;
+  totals.failed += j.failed;
+};
+
 step('lint', 'npx nx run-many -t lint --output-style=static');
 step('unit', 'npx jest -c jest.config.ts --json --outputFile=tmp/test-results/unit.json', jestCounts('tmp/test-results/unit.json'));
 step('generated', 'node tools/check-generated.mjs');
 step('openapi lint', 'node tools/lint-openapi.mjs');
 step('openapi usage', 'npx tsc -p tools/openapi-usage/tsconfig.json --strict --noEmit');
 step('integration', 'npx jest -c apps/api/jest.int.config.cts --json --outputFile=tmp/test-results/int.json', jestCounts('tmp/test-results/int.json'));
-step('e2e', 'node e2e/run.mjs', () => {
-  const f = 'tmp/test-results/e2e.json';
-  if (!existsSync(f)) return;
-  const j = JSON.parse(readFileSync(f, 'utf8'));
-  totals.passed += j.passed;
-  totals.failed += j.failed;
-});
-
-step('faults', 'node tools/faults.mjs', () => {
-  const f = 'tmp/test-results/faults.json';
-  if (!existsSync(f)) return;
-  const j = JSON.parse(readFileSync(f, 'utf8'));
-  totals.passed += j.passed;
-  totals.failed += j.failed;
-});
+step('e2e', 'node e2e/run.mjs', nodeTestCounts('tmp/test-results/e2e.json'));
+step('faults', 'node tools/faults.mjs', nodeTestCounts('tmp/test-results/faults.json'));
 
 console.log(`\nSteps failed: ${failedSteps.length ? failedSteps.join(', ') : 'none'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

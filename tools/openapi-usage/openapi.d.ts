@@ -810,14 +810,15 @@ export interface components {
         CreateOrganizationDto: {
             /**
              * Format: email
-             * @example ana@example.com
+             * @description Login email; unique across the service.
+             * @example sam@example.com
              */
             email: string;
-            /** @example Ana Admin */
+            /** @example Sam Member */
             name: string;
             /** @example Acme Marketing */
             organization_name: string;
-            /** @example correct horse battery */
+            /** @example a long passphrase */
             password: string;
         };
         CreateUserDto: {
@@ -1624,14 +1625,15 @@ export interface components {
         SetupDto: {
             /**
              * Format: email
-             * @example ana@example.com
+             * @description Login email; unique across the service.
+             * @example sam@example.com
              */
             email: string;
-            /** @example Ana Admin */
+            /** @example Sam Member */
             name: string;
             /** @example Acme Marketing */
             organization_name: string;
-            /** @example correct horse battery */
+            /** @example a long passphrase */
             password: string;
         };
         SetupStatusResponseDto: {

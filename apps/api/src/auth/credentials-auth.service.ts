@@ -30,10 +30,8 @@ export class CredentialsAuthService {
   ) {}
 
   async authenticate(credentials: Credentials): Promise<AuthenticatedCredentials | null> {
-    const now = this.withoutLookup(credentials);
-    if (now !== undefined) return now;
-    const key = typeof credentials.apiKey === 'string' ? credentials.apiKey : String(credentials.token).trim();
-    return this.withKey(key);
+    const key = apiKeyIn(credentials);
+    return key === null ? this.withToken(credentials) : this.withKey(key);
   }
 
   /**
@@ -41,11 +39,12 @@ export class CredentialsAuthService {
    * looked up. The HTTP guard answers most requests through this without a promise on the hot path.
    */
   withoutLookup(credentials: Credentials): AuthenticatedCredentials | null | undefined {
-    if (typeof credentials.apiKey === 'string') return undefined;
+    return apiKeyIn(credentials) === null ? this.withToken(credentials) : undefined;
+  }
+
+  private withToken(credentials: Credentials): AuthenticatedCredentials | null {
     if (typeof credentials.token !== 'string') return null;
-    const token = credentials.token.trim();
-    if (token.startsWith(API_KEY_PREFIX)) return undefined;
-    const session = this.auth.verifySession(token);
+    const session = this.auth.verifySession(credentials.token.trim());
     return session ? { principal: session.principal, expiresAt: session.expiresAt, apiKey: null } : null;
   }
 
@@ -53,4 +52,11 @@ export class CredentialsAuthService {
     const principal = await this.apiKeys.authenticate(key);
     return principal ? { principal, expiresAt: null, apiKey: key } : null;
   }
+}
+
+/** The API key presented: X-API-Key, or a bearer token that is one; null when there is none. */
+function apiKeyIn(credentials: Credentials): string | null {
+  if (typeof credentials.apiKey === 'string') return credentials.apiKey;
+  const token = typeof credentials.token === 'string' ? credentials.token.trim() : '';
+  return token.startsWith(API_KEY_PREFIX) ? token : null;
 }

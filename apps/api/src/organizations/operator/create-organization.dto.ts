@@ -1,33 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { trim, trimLower } from '../dto/create-user.dto';
+import { IsString, Length } from 'class-validator';
+import { CreateUserDto, trim } from '../dto/create-user.dto';
 import { OrganizationResponseDto, UserResponseDto } from '../dto/user-response.dto';
 
 /** A customer organization with its first admin (the first-run setup uses the same fields). */
-export class CreateOrganizationDto {
+export class CreateOrganizationDto extends PickType(CreateUserDto, ['name', 'email', 'password'] as const) {
   @Transform(trim)
   @IsString()
   @Length(1, 100)
   @ApiProperty({ example: 'Acme Marketing' })
   organization_name: string;
-
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100)
-  @ApiProperty({ example: 'Ana Admin' })
-  name: string;
-
-  @Transform(trimLower)
-  @IsEmail()
-  @MaxLength(254)
-  @ApiProperty({ example: 'ana@example.com' })
-  email: string;
-
-  @IsString()
-  @Length(10, 200)
-  @ApiProperty({ example: 'correct horse battery' })
-  password: string;
 }
 
 export class CreatedOrganizationResponseDto {

@@ -1,5 +1,5 @@
 import type { MonitorPlatform } from '@postprober/shared/platforms';
-import { isStale, newestCheck, overallHealth, staleAt, summarizeHealth, type MonitorHealthRow } from './health-rows';
+import { isPausedReason, isStale, MONITORING_PAUSED, newestCheck, overallHealth, staleAt, summarizeHealth, type MonitorHealthRow } from './health-rows';
 
 const AT = '2026-11-25T10:30:00.000Z';
 /** A moment just after AT: every row checked at AT is fresh. */
@@ -154,7 +154,9 @@ describe('stale data', () => {
       ['linkedin', 'healthy', false],
     ]);
     expect(out.overall_status).toBe('unknown');
-    expect(out.status_reason).toBe('checks overdue for twitter');
-    expect(summarizeHealth(rows, later, 'monitoring paused: queue unreachable').status_reason).toBe('monitoring paused: queue unreachable');
+    expect(out.status_reason).toBe('checks overdue for X (Twitter)');
+    expect(summarizeHealth(rows, later, MONITORING_PAUSED.queue).status_reason).toBe('monitoring paused: queue unreachable');
+    expect(isPausedReason(MONITORING_PAUSED.database)).toBe(true);
+    expect(isPausedReason(out.status_reason)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { MONITOR_PLATFORMS, type MonitorPlatform } from '@postprober/shared/platforms';
+import { isPlatform, MONITOR_PLATFORMS, PLATFORM_RULES, type MonitorPlatform } from '@postprober/shared/platforms';
 import type { HealthState } from './health-events';
 
 /**
@@ -64,6 +64,15 @@ export interface HealthSummary {
   status_reason: string | null;
 }
 
+/** Why checks stopped, when the API can tell: `status_reason` on stale data. The portal keeps these (only the server knows). */
+export const MONITORING_PAUSED = {
+  queue: 'monitoring paused: queue unreachable',
+  database: 'monitoring paused: database unreachable',
+} as const;
+export type PausedReason = (typeof MONITORING_PAUSED)[keyof typeof MONITORING_PAUSED];
+const PAUSED_REASONS: readonly string[] = Object.values(MONITORING_PAUSED);
+export const isPausedReason = (reason: string | null | undefined): reason is PausedReason => reason != null && PAUSED_REASONS.includes(reason);
+
 /** Data is stale past this many intervals without a check (one late check is not yet a gap)... */
 export const STALE_AFTER_INTERVALS = 2;
 /** ...plus this much slack for a probe's own duration and the scheduler's lateness. */
@@ -98,14 +107,14 @@ const RANK: Record<MonitorStatus, number> = { pending: 0, unknown: 1, healthy: 2
  * Overall: `unknown` with `status_reason` while any platform is stale (`pausedReason` when the caller knows
  * why checks stopped, such as "monitoring paused: queue unreachable"), else overallHealth() of the platforms.
  */
-export function summarizeHealth(monitors: readonly MonitorHealthRow[], now: number, pausedReason: string | null = null): HealthSummary {
+export function summarizeHealth(monitors: readonly MonitorHealthRow[], now: number, pausedReason: PausedReason | null = null): HealthSummary {
   const byPlatform = new Map<MonitorPlatform, MonitorHealthRow[]>();
   for (const m of monitors) byPlatform.set(m.platform, [...(byPlatform.get(m.platform) ?? []), m]);
   const platforms = [...byPlatform.entries()].sort(([a], [b]) => platformOrder(a, b)).map(([platform, list]) => platformRow(platform, list, now));
   const stale = platforms.filter((p) => p.stale);
   // Never healthy on old news: with any platform's data stale the overall status is unknown, and says why.
   if (stale.length > 0) {
-    const reason = pausedReason ?? `checks overdue for ${stale.map((p) => p.platform).join(', ')}`;
+    const reason = pausedReason ?? `checks overdue for ${stale.map((p) => platformName(p.platform)).join(', ')}`;
     return { platforms, overall_status: 'unknown', status_reason: reason };
   }
   return { platforms, overall_status: overallHealth(platforms.map((p) => p.status)), status_reason: null };
@@ -158,6 +167,12 @@ function platformRow(platform: MonitorPlatform, monitors: MonitorHealthRow[], no
 function preferApi(monitors: MonitorHealthRow[]): MonitorHealthRow[] {
   const api = monitors.filter((m) => m.probe_kind !== 'statuspage');
   return api.length ? api : monitors;
+}
+
+/** How a reason names a platform: its label ("X (Twitter)"), custom endpoints as such. */
+function platformName(platform: MonitorPlatform): string {
+  if (isPlatform(platform)) return PLATFORM_RULES[platform].label;
+  return platform === 'custom' ? 'custom endpoints' : platform;
 }
 
 function platformOrder(a: string, b: string): number {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { summarizeHealth, type HealthAlert, type MonitorHealthRow, type MonitorStatus } from '@postprober/shared/health-events';
+import { MONITORING_PAUSED, summarizeHealth, type HealthAlert, type PausedReason, type MonitorHealthRow, type MonitorStatus } from '@postprober/shared/health-events';
 import type { MonitorPlatform } from '@postprober/shared/platforms';
 import { HEALTH_SOCKET_CONNECTOR, HealthSocketHandlers, TOKEN_STORAGE_KEY } from '@postprober/web/data-access';
 import { allByTestId, settle } from '@postprober/web/testing';
@@ -40,7 +40,7 @@ const monitor = (platform: MonitorPlatform, status: MonitorStatus, ms: number | 
 });
 
 /** GET /api/health-status as the API renders it: platform rows derived from the monitor rows by the shared rule. */
-const snapshot = (monitors: MonitorHealthRow[], statusReason: string | null = null) => {
+const snapshot = (monitors: MonitorHealthRow[], statusReason: PausedReason | null = null) => {
   const summary = summarizeHealth(monitors, Date.now(), statusReason);
   return { ...summary, last_updated: new Date().toISOString(), monitors };
 };
@@ -146,7 +146,7 @@ describe('HealthWidget', () => {
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/alerts').flush({ alerts: [], has_more: false, unread_count: 0, last_read_id: null });
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000 - 10_000).toISOString(); // over two 300 s intervals
-    http.expectOne('/api/health-status').flush(snapshot([monitor('twitter', 'healthy', 180, tenMinutesAgo)], 'monitoring paused: queue unreachable'));
+    http.expectOne('/api/health-status').flush(snapshot([monitor('twitter', 'healthy', 180, tenMinutesAgo)], MONITORING_PAUSED.queue));
     await settle(fixture);
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[data-testid="health-widget-stale"]')?.textContent).toContain('Status unknown: monitoring paused: queue unreachable');

@@ -174,7 +174,7 @@ describe('HealthStatusCache on stale data', () => {
     const fresh = await cache.get(ORG, checkedAt.getTime() + 1_000);
     expect(fresh).toMatchObject({ overall_status: 'healthy', status_reason: null, platforms: [{ stale: false }] });
     const old = await cache.get(ORG, stale);
-    expect(old).toMatchObject({ overall_status: 'unknown', status_reason: 'checks overdue for twitter', platforms: [{ status: 'healthy', stale: true }] });
+    expect(old).toMatchObject({ overall_status: 'unknown', status_reason: 'checks overdue for X (Twitter)', platforms: [{ status: 'healthy', stale: true }] });
   });
 
   it('says monitoring is paused when the queue does not answer (pinged in the background, not per read)', async () => {

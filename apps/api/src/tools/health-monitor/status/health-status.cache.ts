@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { newestCheck, staleAt, summarizeHealth } from '@postprober/shared/health-events';
+import { MONITORING_PAUSED, newestCheck, staleAt, summarizeHealth, type PausedReason } from '@postprober/shared/health-events';
 import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
@@ -61,20 +61,20 @@ export class HealthStatusCache {
     const body = render(snap.states, now, this.pausedReason(snap));
     snap.body = body;
     snap.bodyUntil = body.status_reason !== null ? now + STALE_RENDER_MS : nextStaleAt(body, now);
-    if (body.status_reason !== null) this.probeQueue(now);
+    if (body.status_reason !== null) this.probeQueue();
     return body;
   }
 
   /** Why checks stopped, when this process can tell: the queue or the database is unreachable. */
-  private pausedReason(snap: OrgSnapshot): string | null {
-    if (!this.queue.ok) return 'monitoring paused: queue unreachable';
-    if (snap.loadFailing) return 'monitoring paused: database unreachable';
+  private pausedReason(snap: OrgSnapshot): PausedReason | null {
+    if (!this.queue.ok) return MONITORING_PAUSED.queue;
+    if (snap.loadFailing) return MONITORING_PAUSED.database;
     return null;
   }
 
   /** Pings the queue in the background (never on the read's path), at most every QUEUE_PROBE_MS. */
-  private probeQueue(now: number): void {
-    if (this.queue.probing || now - this.queue.at < QUEUE_PROBE_MS) return;
+  private probeQueue(): void {
+    if (this.queue.probing || Date.now() - this.queue.at < QUEUE_PROBE_MS) return;
     this.queue.probing = true;
     void this.queueHealth
       .check()
@@ -146,7 +146,7 @@ function toState(r: MonitorStatusRow): MonitorState {
 }
 
 /** The answer: monitor rows, and platform rows and overall status derived from them by the shared rule. */
-function render(states: ReadonlyMap<string, MonitorState>, now: number, pausedReason: string | null): HealthStatusResponseDto {
+function render(states: ReadonlyMap<string, MonitorState>, now: number, pausedReason: PausedReason | null): HealthStatusResponseDto {
   const monitors = [...states.values()].map(monitorHealth);
   const summary = summarizeHealth(monitors, now, pausedReason);
   return {

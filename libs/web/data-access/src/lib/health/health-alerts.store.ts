@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import { newestCheck, summarizeHealth, type HealthAlert, type HealthStatusUpdate } from '@postprober/shared/health-events';
+import { isPausedReason, newestCheck, summarizeHealth, type HealthAlert, type HealthStatusUpdate } from '@postprober/shared/health-events';
 import { AuthStore } from '../auth.store';
 import { isUnread, maxAlertId, mergeAlerts } from './alert-list';
 import { BrowserNotifications } from './browser-notifications';
@@ -283,7 +283,6 @@ const STALE_CHECK_MS = 5_000;
  * unreachable) is kept: only it can tell why checks stopped.
  */
 function withStaleness(s: HealthStatusResponse, now: number): HealthStatusResponse {
-  const paused = s.status_reason?.startsWith('monitoring paused') ? s.status_reason : null;
-  const summary = summarizeHealth(s.monitors, now, paused);
+  const summary = summarizeHealth(s.monitors, now, isPausedReason(s.status_reason) ? s.status_reason : null);
   return { ...s, platforms: summary.platforms, overall_status: summary.overall_status, status_reason: summary.status_reason };
 }
