@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { AddressInfo, createServer, Socket } from 'node:net';
+import Redis from 'ioredis';
 import type { Job, Queue } from 'bull';
 import type { JobContext } from '../../src/core/jobs/jobs.port';
 import { createTestDatabase } from '../support/test-database';
 import { describeJobsContract } from './jobs-contract';
 import { sleep, waitFor } from '../support/polling';
+import { freePort } from '../support/throwaway-postgres';
 import { deleteRedisKeys, JobsProcess, ProcessOptions, startJobsProcess, uniquePrefix } from './jobs-harness';
 
 /** Bull on the real Redis (TEST_REDIS_URL) with job_status on a fresh Postgres database. */
@@ -135,8 +138,46 @@ describe('Bull jobs backend (real Redis, real Postgres)', () => {
         await new Promise((r) => silent.close(r));
       }
     });
+
+    it('a worker closes within its bound, without an error, when Redis stops answering', async () => {
+      const redis = await startStoppableRedis();
+      try {
+        const p = await startJobsProcess({
+          ...options([{ name: 'quick', handler: async () => undefined }], `${runPrefix}-hung-worker`)('worker'),
+          redisUrl: redis.url,
+        });
+        await p.jobs.enqueue('quick', {});
+        await p.settle();
+        redis.freeze();
+        const started = performance.now();
+        await expect(p.close()).resolves.toBeUndefined();
+        // Half of the default 10 s shutdown budget, then the clients are cut.
+        expect(performance.now() - started).toBeLessThan(8_000);
+      } finally {
+        await redis.kill();
+      }
+    });
   });
 });
+
+/** A redis-server of this test's own; `freeze()` SIGSTOPs it: connections stay open and nothing answers. */
+async function startStoppableRedis(): Promise<{ url: string; freeze(): void; kill(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const exited = new Promise((r) => child.once('exit', r));
+  const url = `redis://127.0.0.1:${port}`;
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 100 });
+  await waitFor(() => probe.ping().then(() => true, () => false), 'the throwaway redis-server to answer');
+  probe.disconnect();
+  return {
+    url,
+    freeze: () => void child.kill('SIGSTOP'),
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
 
 function queueOf(p: JobsProcess): Queue {
   if (!p.queue) throw new Error('not a Bull process');

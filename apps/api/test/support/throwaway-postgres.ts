@@ -60,7 +60,7 @@ function postgresBinDir(): string {
   throw new Error('No PostgreSQL server binaries (initdb) under /usr/lib/postgresql: install the postgresql package');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {

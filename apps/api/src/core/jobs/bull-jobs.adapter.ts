@@ -31,6 +31,11 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     // Connection errors are logged here; without a listener Bull swallows them silently.
     queue.on('error', (err) => this.logger.error(`Queue error: ${err.message}`));
     queue.on('stalled', (job: Job) => this.logger.warn(`Job ${job.id} stalled (its worker died?); it will be retried`));
+    // @nestjs/bull closes the queue again on shutdown and gets the same promise; once this adapter had to cut
+    // the clients, that promise rejects ("Connection is closed.") and would fail the whole shutdown.
+    const queueWithHook = queue as Queue & { onApplicationShutdown?: () => Promise<void> };
+    queueWithHook.onApplicationShutdown = () =>
+      queue.close().catch((err: Error) => this.logger.warn({ msg: `Queue closed with an error: ${err.message}` }));
   }
 
   get processes(): boolean {
@@ -62,7 +67,7 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
       .process('*', concurrency, (job: Job) =>
         this.registry.execute(job.name, job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 }),
       )
-      .catch((err: Error) => this.logger.error(`Job processing stopped: ${err.message}`));
+      .catch((err: unknown) => this.logger.error(`Job processing stopped: ${(err as Error | undefined)?.message ?? 'the queue closed before it was ready'}`));
     this.logger.log(`Processing queue "${this.queue.name}" (concurrency ${concurrency})`);
   }
 
