@@ -289,7 +289,7 @@ export interface paths {
         };
         /**
          * Get a monitor’s check history
-         * @description One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series.
+         * @description One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series. `gaps` lists where checks are missing (more than two intervals without one): checks that could not run, shown as missing rather than as health.
          */
         get: operations["getHealthHistory"];
         put?: never;
@@ -463,7 +463,7 @@ export interface paths {
         put?: never;
         /**
          * Check a monitor now
-         * @description Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.
+         * @description Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only. A monitor is never probed twice at once: while a check of it is in flight (a sweep's or another "check now"), this answers 409.
          */
         post: operations["checkMonitorNow"];
         delete?: never;
@@ -1060,6 +1060,25 @@ export interface components {
             database: components["schemas"]["DatabaseCheckDto"];
             queue: components["schemas"]["QueueCheckDto"];
         };
+        HealthHistoryGapDto: {
+            /**
+             * Format: date-time
+             * @description The last check before it.
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            from: string;
+            /**
+             * @description Checks that should have run in it.
+             * @example 2
+             */
+            missed_checks: number;
+            /**
+             * Format: date-time
+             * @description The first check after it, or the time of the answer while it lasts.
+             * @example 2026-11-20T09:45:00.000Z
+             */
+            to: string;
+        };
         HealthHistoryPointDto: {
             /**
              * Format: date-time
@@ -1073,6 +1092,8 @@ export interface components {
             status: components["schemas"]["HealthState"];
         };
         HealthHistoryResponseDto: {
+            /** @description Where checks are missing: consecutive checks more than two intervals apart, or none since then. Oldest first. */
+            gaps: components["schemas"]["HealthHistoryGapDto"][];
             /** @example 24 */
             hours: number;
             /** @example 3b9e6f21-8c4d-4a7b-b1e2-6d0f9a8c7e55 */
@@ -1402,7 +1423,7 @@ export interface components {
             name: string;
             /**
              * Format: date-time
-             * @description When the sweep will probe it next.
+             * @description The start of its next slot (slots are fixed-rate: the previous slot plus the interval).
              * @example 2026-11-20T09:35:00.000Z
              */
             next_check_at: string;
@@ -3646,6 +3667,15 @@ export interface operations {
             };
             /** @description No such resource in the caller’s organization. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A check of this monitor is in flight; its result shows in the monitor and its history when it ends. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -127,7 +127,7 @@ describe('health monitor with api and worker roles (Postgres + Redis)', () => {
     expect(recorded).toBeLessThanOrEqual(Math.ceil(intervals) + 1);
     // Every request the platform got is one recorded check (one probe may be in flight at either end).
     expect(Math.abs(after.requests - before.requests - recorded)).toBeLessThanOrEqual(1);
-    // No two checks of the monitor closer than an interval (the claim moves next_check_at a full interval ahead).
+    // No two checks of the monitor closer than an interval (slots are fixed-rate, a full interval apart).
     const gaps = checks.slice(1).map((c, i) => c.getTime() - checks[i].getTime());
     expect(Math.min(...gaps)).toBeGreaterThan(INTERVAL_MS * 0.8);
 

@@ -14,12 +14,13 @@ export async function insertUser(db: DataSource, organizationId: string, email: 
   return id;
 }
 
-/** A monitor row with only the required columns; the rest take their database defaults. */
+/** A monitor row with only the required columns (the rest take their database defaults) and its schedule row, due now. */
 export async function insertMonitor(db: DataSource, organizationId: string, name: string, platform = 'twitter'): Promise<string> {
   const [{ id }] = await db.query(
     `INSERT INTO "monitors" ("organization_id", "name", "platform", "kind", "url") VALUES ($1, $2, $3, 'statuspage', 'https://example.com') RETURNING "id"`,
     [organizationId, name, platform],
   );
+  await db.query(`INSERT INTO "monitor_schedule" ("monitor_id", "organization_id") VALUES ($1, $2)`, [id, organizationId]);
   return id;
 }
 

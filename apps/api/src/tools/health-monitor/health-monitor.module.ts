@@ -6,6 +6,7 @@ import { DefaultMonitorsSeeded } from './entities/default-monitors-seeded.entity
 import { HealthCheck } from './entities/health-check.entity';
 import { IncidentEvent } from './entities/incident-event.entity';
 import { Incident } from './entities/incident.entity';
+import { MonitorSchedule } from './entities/monitor-schedule.entity';
 import { MonitorTrack } from './entities/monitor-track.entity';
 import { Monitor } from './entities/monitor.entity';
 import { IncidentsController } from './incidents/incidents.controller';
@@ -24,6 +25,8 @@ import { HealthStatusCache } from './status/health-status.cache';
 import { HealthStatusController } from './status/health-status.controller';
 import { ChecksRetention } from './sweep/checks-retention';
 import { HealthSweep } from './sweep/health-sweep';
+import { MonitorScheduleRepository } from './sweep/monitor-schedule.repository';
+import { ScheduleVacuum } from './sweep/schedule-vacuum';
 import { LifecycleModule } from '../../core/lifecycle/lifecycle.module';
 
 /**
@@ -32,10 +35,11 @@ import { LifecycleModule } from '../../core/lifecycle/lifecycle.module';
  * Uses the global JOBS_PORT, JobsScheduler and LLM_PORT.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Monitor, HealthCheck, Incident, IncidentEvent, MonitorTrack, DefaultMonitorsSeeded]), HealthAlertsModule, LifecycleModule],
+  imports: [TypeOrmModule.forFeature([Monitor, MonitorSchedule, HealthCheck, Incident, IncidentEvent, MonitorTrack, DefaultMonitorsSeeded]), HealthAlertsModule, LifecycleModule],
   controllers: [MonitorsController, HealthStatusController, IncidentsController],
   providers: [
     MonitorsRepository,
+    MonitorScheduleRepository,
     HealthChecksRepository,
     IncidentsRepository,
     MonitorTracksRepository,
@@ -49,6 +53,7 @@ import { LifecycleModule } from '../../core/lifecycle/lifecycle.module';
     HealthRecorder,
     HealthSweep,
     ChecksRetention,
+    ScheduleVacuum,
   ],
 })
 export class HealthMonitorModule {}

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Organization } from '../../../src/organizations/entities/organization.entity';
 import { HealthCheck } from '../../../src/tools/health-monitor/entities/health-check.entity';
+import { MonitorSchedule } from '../../../src/tools/health-monitor/entities/monitor-schedule.entity';
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { HealthChecksRepository, type NewHealthCheck } from '../../../src/tools/health-monitor/recording/health-checks.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
@@ -34,7 +35,7 @@ describe.each(DRIVERS)('HealthChecksRepository on %s', (driver) => {
   });
 
   beforeAll(async () => {
-    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, HealthCheck]));
+    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, MonitorSchedule, HealthCheck]));
     repo = new HealthChecksRepository(db.getRepository(HealthCheck), db);
     orgId = await insertOrganization(db, 'Repo test');
     monitorA = await insertMonitor(db, orgId, 'A');

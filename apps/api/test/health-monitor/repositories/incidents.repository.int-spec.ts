@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '../../../src/organizations/entities/organization.entity';
 import { IncidentEvent } from '../../../src/tools/health-monitor/entities/incident-event.entity';
 import { Incident } from '../../../src/tools/health-monitor/entities/incident.entity';
+import { MonitorSchedule } from '../../../src/tools/health-monitor/entities/monitor-schedule.entity';
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { IncidentsRepository, type NewIncident } from '../../../src/tools/health-monitor/incidents/incidents.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
@@ -37,7 +38,7 @@ describe.each(DRIVERS)('IncidentsRepository on %s', (driver) => {
   const messages = (rows: Incident[]) => rows.map((r) => r.message);
 
   beforeAll(async () => {
-    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, Incident, IncidentEvent]));
+    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, MonitorSchedule, Incident, IncidentEvent]));
     repo = new IncidentsRepository(db.getRepository(Incident), db.getRepository(IncidentEvent));
     orgA = await insertOrganization(db, 'A');
     orgB = await insertOrganization(db, 'B');

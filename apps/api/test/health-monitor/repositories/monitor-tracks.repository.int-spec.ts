@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '../../../src/organizations/entities/organization.entity';
 import { Incident } from '../../../src/tools/health-monitor/entities/incident.entity';
 import { MonitorTrack } from '../../../src/tools/health-monitor/entities/monitor-track.entity';
+import { MonitorSchedule } from '../../../src/tools/health-monitor/entities/monitor-schedule.entity';
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { MonitorTracksRepository, type MonitorTrackRow } from '../../../src/tools/health-monitor/recording/monitor-tracks.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
@@ -49,7 +50,7 @@ describe.each(DRIVERS)('MonitorTracksRepository on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, Incident, MonitorTrack]));
+    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, MonitorSchedule, Incident, MonitorTrack]));
     repo = new MonitorTracksRepository(db.getRepository(MonitorTrack));
     orgId = await insertOrganization(db, 'Tracks');
   }, 120_000);

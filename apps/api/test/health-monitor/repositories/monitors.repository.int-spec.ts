@@ -3,15 +3,15 @@ import { Organization } from '../../../src/organizations/entities/organization.e
 import { DefaultMonitorsSeeded } from '../../../src/tools/health-monitor/entities/default-monitors-seeded.entity';
 import { HealthCheck } from '../../../src/tools/health-monitor/entities/health-check.entity';
 import { Incident } from '../../../src/tools/health-monitor/entities/incident.entity';
+import { MonitorSchedule } from '../../../src/tools/health-monitor/entities/monitor-schedule.entity';
 import { MonitorTrack } from '../../../src/tools/health-monitor/entities/monitor-track.entity';
 import { Monitor } from '../../../src/tools/health-monitor/entities/monitor.entity';
 import { MonitorsRepository, type NewMonitor } from '../../../src/tools/health-monitor/monitors/monitors.repository';
+import { MonitorScheduleRepository } from '../../../src/tools/health-monitor/sweep/monitor-schedule.repository';
 import { DRIVERS, migratedDataSource } from '../../support/dual-database';
 import { insertIncident, insertOrganization } from '../../support/seed';
 
-// Monitors not under test are due far in the future, so claimDue never picks them up.
 const FAR_FUTURE = new Date(Date.UTC(2100, 0, 1));
-const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
 
 describe.each(DRIVERS)('MonitorsRepository on %s', (driver) => {
   let db: DataSource;
@@ -31,28 +31,29 @@ describe.each(DRIVERS)('MonitorsRepository on %s', (driver) => {
     accessTokenEncrypted: null,
     components: [],
     isDefault: false,
-    nextCheckAt: FAR_FUTURE,
+    firstDueAt: FAR_FUTURE,
     ...extra,
   });
 
   beforeAll(async () => {
-    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, DefaultMonitorsSeeded, HealthCheck, Incident, MonitorTrack]));
-    repo = new MonitorsRepository(db.getRepository(Monitor), db);
+    ({ db, cleanup } = await migratedDataSource(driver, [Organization, Monitor, MonitorSchedule, DefaultMonitorsSeeded, HealthCheck, Incident, MonitorTrack]));
+    repo = new MonitorsRepository(db.getRepository(Monitor), db, new MonitorScheduleRepository(db));
     orgA = await insertOrganization(db, 'A');
     orgB = await insertOrganization(db, 'B');
   }, 120_000);
 
   afterAll(() => cleanup?.());
 
-  it('create fills the database defaults; findOne and exists see it only from its own organization', async () => {
-    const created = await repo.create({ ...newMonitor(orgA, 'defaults'), nextCheckAt: undefined });
+  it('create fills the database defaults and a schedule row due now; findOne and exists see it only from its own organization', async () => {
+    const before = Date.now();
+    const created = await repo.create({ ...newMonitor(orgA, 'defaults'), firstDueAt: undefined });
     expect(created).toMatchObject({ enabled: true, timeoutMs: 5000, intervalSeconds: 300, expectedStatus: 200, method: 'GET', headers: {}, components: [] });
-    expect(created.nextCheckAt).toBeInstanceOf(Date);
-    expect(await repo.findOne(orgA, created.id)).toMatchObject({ id: created.id, name: 'defaults' });
+    expect(created.schedule).toMatchObject({ monitorId: created.id, organizationId: orgA, leaseUntil: null, leaseToken: null, lastCheckedAt: null });
+    expect(Math.abs((created.schedule?.dueAt.getTime() ?? 0) - before)).toBeLessThan(5_000);
+    expect(await repo.findOne(orgA, created.id)).toMatchObject({ id: created.id, name: 'defaults', schedule: { dueAt: created.schedule?.dueAt } });
     expect(await repo.findOne(orgB, created.id)).toBeNull();
     expect(await repo.exists(orgA, created.id)).toBe(true);
     expect(await repo.exists(orgB, created.id)).toBe(false);
-    // Due now: out of the way of the claimDue spec below.
     await repo.delete(orgA, created.id);
   });
 
@@ -68,18 +69,32 @@ describe.each(DRIVERS)('MonitorsRepository on %s', (driver) => {
     expect(await repo.listFor(await insertOrganization(db, 'empty'))).toEqual([]);
   });
 
-  it('save writes the changed fields of a monitor read earlier', async () => {
+  it('save writes the changed fields of a monitor read earlier, and moves its next slot only when asked', async () => {
     const created = await repo.create(newMonitor(orgA, 'before'));
     const read = await repo.findOne(orgA, created.id);
     if (!read) throw new Error('monitor not found');
     read.name = 'after';
     read.headers = { 'x-probe': '1' };
     read.enabled = false;
-    await repo.save(read);
+    const saved = await repo.save(read);
+    expect(saved).toMatchObject({ name: 'after', headers: { 'x-probe': '1' }, enabled: false, schedule: { dueAt: FAR_FUTURE } });
     expect(await repo.findOne(orgA, created.id)).toMatchObject({ name: 'after', headers: { 'x-probe': '1' }, enabled: false });
+
+    const soon = new Date(Date.now() + 60_000);
+    expect((await repo.save(saved, { dueAt: soon, onlyEarlier: true })).schedule?.dueAt).toEqual(soon);
+    // onlyEarlier keeps an earlier slot; otherwise the slot is set as given.
+    expect((await repo.save(saved, { dueAt: FAR_FUTURE, onlyEarlier: true })).schedule?.dueAt).toEqual(soon);
+    expect((await repo.save(saved, { dueAt: FAR_FUTURE, onlyEarlier: false })).schedule?.dueAt).toEqual(FAR_FUTURE);
   });
 
-  it("delete removes only the organization's own monitor, with its checks, tracks and incidents", async () => {
+  it('findByIds reads monitors of any organization', async () => {
+    const a = await repo.create(newMonitor(orgA, 'by id A'));
+    const b = await repo.create(newMonitor(orgB, 'by id B'));
+    expect((await repo.findByIds([a.id, b.id])).map((m) => m.name).sort()).toEqual(['by id A', 'by id B']);
+    expect(await repo.findByIds([])).toEqual([]);
+  });
+
+  it("delete removes only the organization's own monitor, with its schedule, checks, tracks and incidents", async () => {
     const m = await repo.create(newMonitor(orgA, 'to delete'));
     const incidentId = await insertIncident(db, orgA, m.id);
     await db.query(`INSERT INTO "health_checks" ("organization_id", "monitor_id", "checked_at", "status") VALUES ($1, $2, now(), 'healthy')`, [orgA, m.id]);
@@ -90,39 +105,10 @@ describe.each(DRIVERS)('MonitorsRepository on %s', (driver) => {
     expect(await repo.delete(orgA, m.id)).toBe(true);
     expect(await repo.exists(orgA, m.id)).toBe(false);
     expect(await repo.delete(orgA, m.id)).toBe(false);
-    for (const table of ['health_checks', 'monitor_tracks', 'incidents']) {
+    for (const table of ['monitor_schedule', 'health_checks', 'monitor_tracks', 'incidents']) {
       const [{ n }] = await db.query(`SELECT count(*)::int AS "n" FROM "${table}" WHERE "monitor_id" = $1`, [m.id]);
       expect({ table, n }).toEqual({ table, n: 0 });
     }
-  });
-
-  it('claimDue claims enabled due monitors of every organization, most overdue first, up to the limit, and moves them one interval ahead', async () => {
-    const older = await repo.create(newMonitor(orgB, 'overdue 10 min', { nextCheckAt: minutesAgo(10), intervalSeconds: 60 }));
-    const newer = await repo.create(newMonitor(orgA, 'overdue 5 min', { nextCheckAt: minutesAgo(5), intervalSeconds: 120 }));
-    const newest = await repo.create(newMonitor(orgA, 'overdue 1 min', { nextCheckAt: minutesAgo(1) }));
-    await repo.create(newMonitor(orgA, 'disabled', { nextCheckAt: minutesAgo(20), enabled: false }));
-
-    const before = Date.now();
-    const claimed = await repo.claimDue(2);
-    expect(claimed.map((m) => m.id).sort()).toEqual([older.id, newer.id].sort());
-    const byId = new Map(claimed.map((m) => [m.id, m]));
-    // The returned rows are read after the move; the database clock is this machine's, give or take a few seconds.
-    expect(byId.get(older.id)?.nextCheckAt.getTime()).toBeGreaterThan(before + 55_000);
-    expect(byId.get(newer.id)?.nextCheckAt.getTime()).toBeGreaterThan(before + 115_000);
-
-    expect((await repo.claimDue(10)).map((m) => m.id)).toEqual([newest.id]);
-    expect(await repo.claimDue(10)).toEqual([]);
-  });
-
-  // Needs a second connection; PGlite has one and would queue the claim behind the open transaction.
-  (driver === 'postgres' ? it : it.skip)('claimDue skips a due monitor another transaction holds', async () => {
-    const held = await repo.create(newMonitor(orgA, 'held', { nextCheckAt: minutesAgo(3) }));
-    const free = await repo.create(newMonitor(orgA, 'free', { nextCheckAt: minutesAgo(2) }));
-    await db.transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM "monitors" WHERE "id" = $1 FOR UPDATE`, [held.id]);
-      expect((await repo.claimDue(10)).map((m) => m.id)).toEqual([free.id]);
-    });
-    expect((await repo.claimDue(10)).map((m) => m.id)).toEqual([held.id]);
   });
 
   it('markDefaultsSeeded sets the marker once, and organizationsWithoutDefaults stops listing the organization', async () => {
@@ -153,6 +139,9 @@ describe.each(DRIVERS)('MonitorsRepository on %s', (driver) => {
 
     const created = await db.transaction((tx) => repo.createMany(tx, [newMonitor(org, 'one'), newMonitor(org, 'two', { isDefault: true })]));
     expect(created.map((m) => m.id)).toEqual([expect.any(String), expect.any(String)]);
-    expect((await repo.listFor(org)).map((m) => [m.name, m.isDefault]).sort()).toEqual([['one', false], ['two', true]]);
+    expect((await repo.listFor(org)).map((m) => [m.name, m.isDefault, m.schedule?.dueAt]).sort()).toEqual([
+      ['one', false, FAR_FUTURE],
+      ['two', true, FAR_FUTURE],
+    ]);
   });
 });

@@ -34,6 +34,7 @@ export type { HashtagResultDto } from './models/hashtag-result-dto';
 export type { HashtagSuggestionDto } from './models/hashtag-suggestion-dto';
 export type { HealthCheckResponseDto } from './models/health-check-response-dto';
 export type { HealthChecksDto } from './models/health-checks-dto';
+export type { HealthHistoryGapDto } from './models/health-history-gap-dto';
 export type { HealthHistoryPointDto } from './models/health-history-point-dto';
 export type { HealthHistoryResponseDto } from './models/health-history-response-dto';
 export type { HealthSeverity } from './models/health-severity';

@@ -34,6 +34,19 @@ export class HealthHistoryPointDto {
   http_status: number | null;
 }
 
+/** A stretch with no checks where the schedule wanted some: checks that could not run, never shown as health. */
+export class HealthHistoryGapDto {
+  /** The last check before it. */
+  @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
+  from: string;
+  /** The first check after it, or the time of the answer while it lasts. */
+  @ApiProperty({ example: '2026-11-20T09:45:00.000Z', format: 'date-time' })
+  to: string;
+  /** Checks that should have run in it. */
+  @ApiProperty({ example: 2, type: 'integer' })
+  missed_checks: number;
+}
+
 export class HealthHistoryResponseDto {
   @ApiProperty({ example: '3b9e6f21-8c4d-4a7b-b1e2-6d0f9a8c7e55' })
   monitor_id: string;
@@ -41,4 +54,6 @@ export class HealthHistoryResponseDto {
   hours: number;
   /** Oldest first. */
   series: HealthHistoryPointDto[];
+  /** Where checks are missing: consecutive checks more than two intervals apart, or none since then. Oldest first. */
+  gaps: HealthHistoryGapDto[];
 }

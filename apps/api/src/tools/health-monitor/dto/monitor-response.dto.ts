@@ -37,7 +37,7 @@ export class MonitorResponseDto {
   /** One of the default status-page monitors. */
   @ApiProperty({ example: false })
   is_default: boolean;
-  /** When the sweep will probe it next. */
+  /** The start of its next slot (slots are fixed-rate: the previous slot plus the interval). */
   @ApiProperty({ example: '2026-11-20T09:35:00.000Z', format: 'date-time' })
   next_check_at: string;
   @ApiProperty({ example: '2026-11-20T09:30:00.000Z', format: 'date-time' })
@@ -63,7 +63,7 @@ export class MonitorResponseDto {
       interval_seconds: m.intervalSeconds,
       enabled: m.enabled,
       is_default: m.isDefault,
-      next_check_at: m.nextCheckAt.toISOString(),
+      next_check_at: (m.schedule?.dueAt ?? m.createdAt).toISOString(),
       created_at: m.createdAt.toISOString(),
       updated_at: m.updatedAt.toISOString(),
       last_check: lastCheck ? HealthCheckResponseDto.from(lastCheck) : null,

@@ -1,13 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '../../../organizations/entities/organization.entity';
 import type { MonitorPlatform, ProbeKind } from '../probes/platform-probe.port';
+import { MonitorSchedule } from './monitor-schedule.entity';
 
 export type MonitorMethod = 'GET' | 'HEAD' | 'POST';
 
 /** One target an organization watches. Created by migration HealthMonitor1795580000000. */
 @Entity('monitors')
 @Index('monitors_organization_id_idx', ['organizationId'])
-@Index('monitors_enabled_next_check_at_idx', ['enabled', 'nextCheckAt'])
 export class Monitor {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_monitors' })
   id: string;
@@ -62,9 +62,9 @@ export class Monitor {
   @Column({ name: 'is_default', type: 'boolean', default: false })
   isDefault: boolean;
 
-  /** The sweep probes enabled monitors whose time has come, and moves this forward when it claims them. */
-  @Column({ name: 'next_check_at', type: 'timestamptz', default: () => 'now()' })
-  nextCheckAt: Date;
+  /** When it is next due and who checks it now (loaded by the repository's reads; one row per monitor). */
+  @OneToOne(() => MonitorSchedule, (s) => s.monitor)
+  schedule?: MonitorSchedule;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiUuidParam } from '../../../core/http/api-uuid-param';
 import { Principal, Roles } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
@@ -80,8 +80,10 @@ export class MonitorsController {
 
   @ApiOperation({
     summary: 'Check a monitor now',
-    description: 'Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.',
+    description:
+      'Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only. A monitor is never probed twice at once: while a check of it is in flight (a sweep\'s or another "check now"), this answers 409.',
   })
+  @ApiConflictResponse({ description: 'A check of this monitor is in flight; its result shows in the monitor and its history when it ends.' })
   @Roles('admin')
   @HttpCode(200)
   @ApiUuidParam()

@@ -4,27 +4,44 @@ import { DataSource, In, Repository } from 'typeorm';
 import type { Tx } from '../../../core/database/transactions';
 import { DefaultMonitorsSeeded } from '../entities/default-monitors-seeded.entity';
 import { Monitor } from '../entities/monitor.entity';
+import { MonitorScheduleRepository } from '../sweep/monitor-schedule.repository';
 
 /** What a new monitor is created with; columns left out take their database defaults. */
-export type NewMonitor = Omit<Monitor, 'id' | 'organization' | 'createdAt' | 'updatedAt' | 'nextCheckAt' | 'enabled' | 'timeoutMs' | 'intervalSeconds' | 'expectedStatus'> &
-  Partial<Pick<Monitor, 'nextCheckAt' | 'enabled' | 'timeoutMs' | 'intervalSeconds' | 'expectedStatus'>>;
+export type NewMonitor = Omit<Monitor, 'id' | 'organization' | 'schedule' | 'createdAt' | 'updatedAt' | 'enabled' | 'timeoutMs' | 'intervalSeconds' | 'expectedStatus'> &
+  Partial<Pick<Monitor, 'enabled' | 'timeoutMs' | 'intervalSeconds' | 'expectedStatus'>> & {
+    /** Its first slot; default: now (checked on the next sweep). */
+    firstDueAt?: Date;
+  };
 
-/** Monitors and the marker of which organizations got their default monitors. */
+/** A change of a monitor's next slot that comes with an update. */
+export interface Reschedule {
+  dueAt: Date;
+  /** Only when earlier than the slot it has. */
+  onlyEarlier: boolean;
+}
+
+/** Monitors (each with its schedule row) and the marker of which organizations got their default monitors. */
 @Injectable()
 export class MonitorsRepository {
   constructor(
     @InjectRepository(Monitor) private readonly monitors: Repository<Monitor>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly schedule: MonitorScheduleRepository,
   ) {}
 
-  /** The organization's monitors, oldest first. */
+  /** The organization's monitors, oldest first, with their schedules. */
   listFor(organizationId: string): Promise<Monitor[]> {
-    return this.monitors.find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.monitors.find({ where: { organizationId }, relations: { schedule: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** The organization's monitor, or null (another organization's is none of its business). */
+  /** The organization's monitor with its schedule, or null (another organization's is none of its business). */
   findOne(organizationId: string, id: string): Promise<Monitor | null> {
-    return this.monitors.findOneBy({ id, organizationId });
+    return this.monitors.findOne({ where: { id, organizationId }, relations: { schedule: true } });
+  }
+
+  /** Monitors by id, of any organization (the sweep's claimed ones), without schedules. */
+  findByIds(ids: string[]): Promise<Monitor[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.monitors.findBy({ id: In(ids) });
   }
 
   exists(organizationId: string, id: string): Promise<boolean> {
@@ -35,45 +52,28 @@ export class MonitorsRepository {
     return this.monitors.countBy({ organizationId });
   }
 
-  create(monitor: NewMonitor): Promise<Monitor> {
-    return this.monitors.save(this.monitors.create(monitor));
+  /** Inserts a monitor and its schedule row; returns it as stored, with its schedule. */
+  async create(monitor: NewMonitor): Promise<Monitor> {
+    const [created] = await this.db.transaction((tx) => this.createMany(tx, [monitor]));
+    return (await this.findOne(created.organizationId, created.id)) as Monitor;
   }
 
-  /** Writes the changed fields of a monitor read earlier; returns it as stored. */
-  save(monitor: Monitor): Promise<Monitor> {
-    return this.monitors.save(monitor);
+  /** Writes the changed fields of a monitor read earlier, and moves its next slot if asked; returns it as stored. */
+  async save(monitor: Monitor, reschedule?: Reschedule): Promise<Monitor> {
+    await this.db.transaction(async (tx) => {
+      // The schedule is its own row: saving the monitor must not touch it.
+      const columns: Partial<Monitor> = { ...monitor };
+      delete columns.schedule;
+      await tx.save(Monitor, columns);
+      if (reschedule) await this.schedule.reschedule(tx, monitor.id, reschedule.dueAt, reschedule.onlyEarlier);
+    });
+    return (await this.findOne(monitor.organizationId, monitor.id)) as Monitor;
   }
 
   /** Deletes the organization's monitor (its checks, tracks and incidents cascade); false when there was none. */
   async delete(organizationId: string, id: string): Promise<boolean> {
     const result = await this.monitors.delete({ id, organizationId });
     return !!result.affected;
-  }
-
-  /**
-   * Claims up to `limit` enabled, due monitors, most overdue first: their next_check_at moves one interval
-   * ahead in the same statement. Rows another transaction holds are skipped (SKIP LOCKED), so overlapping
-   * sweeps and processes never claim a monitor twice.
-   */
-  async claimDue(limit: number): Promise<Monitor[]> {
-    // Wrapped in a SELECT so every driver returns plain rows (pg gives a bare UPDATE ... RETURNING as [rows, count]).
-    const rows: { id: string }[] = await this.db.query(
-      `WITH claimed AS (
-         UPDATE "monitors" m
-            SET "next_check_at" = now() + make_interval(secs => m."interval_seconds")
-          WHERE m."id" IN (
-            SELECT "id" FROM "monitors"
-             WHERE "enabled" AND "next_check_at" <= now()
-             ORDER BY "next_check_at"
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
-         RETURNING m."id")
-       SELECT "id" FROM claimed`,
-      [limit],
-    );
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return [];
-    return this.monitors.findBy({ id: In(ids) });
   }
 
   /** Organizations that have no default-monitors marker yet. */
@@ -101,8 +101,20 @@ export class MonitorsRepository {
     return (inserted.raw as unknown[]).length > 0;
   }
 
-  /** Inserts monitors inside `tx`. */
-  createMany(tx: Tx, monitors: NewMonitor[]): Promise<Monitor[]> {
-    return tx.save(monitors.map((m) => tx.create(Monitor, m)));
+  /** Inserts monitors and their schedule rows inside `tx`. */
+  async createMany(tx: Tx, monitors: NewMonitor[]): Promise<Monitor[]> {
+    const now = new Date();
+    const created = await tx.save(
+      monitors.map((m) => {
+        const columns: Omit<NewMonitor, 'firstDueAt'> & { firstDueAt?: Date } = { ...m };
+        delete columns.firstDueAt;
+        return tx.create(Monitor, columns);
+      }),
+    );
+    await this.schedule.insert(
+      tx,
+      created.map((m, i) => ({ monitorId: m.id, organizationId: m.organizationId, dueAt: monitors[i].firstDueAt ?? now })),
+    );
+    return created;
   }
 }

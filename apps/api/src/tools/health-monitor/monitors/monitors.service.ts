@@ -8,8 +8,9 @@ import { assertPublicTarget, BlockedTargetError } from '../probes/address-guard'
 import { HealthChecksRepository, type HistoryPoint } from '../recording/health-checks.repository';
 import { TokenCipher } from '../secrets/token-cipher';
 import { HealthStatusCache } from '../status/health-status.cache';
+import { historyGaps, type HistoryGap } from '../status/history-gaps';
 import { DefaultMonitors } from './default-monitors';
-import { MonitorsRepository } from './monitors.repository';
+import { MonitorsRepository, type Reschedule } from './monitors.repository';
 
 /** Timeout when none is given: 5 s, or less when the interval is shorter (a probe must end before the next is due). */
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -64,7 +65,6 @@ export class MonitorsService {
         intervalSeconds,
         enabled: dto.enabled ?? true,
         isDefault: false,
-        nextCheckAt: new Date(),
     });
     this.status.invalidate(organizationId);
     return created;
@@ -91,18 +91,18 @@ export class MonitorsService {
     if (dto.expected_status !== undefined) monitor.expectedStatus = dto.expected_status;
     if (dto.components !== undefined) monitor.components = dto.components;
     if (dto.timeout_ms !== undefined) monitor.timeoutMs = dto.timeout_ms;
+    let reschedule: Reschedule | undefined;
     if (dto.interval_seconds !== undefined) {
       monitor.intervalSeconds = dto.interval_seconds;
       // A shorter interval applies now, not after the old, longer wait.
-      const soonest = new Date(Date.now() + dto.interval_seconds * 1000);
-      if (monitor.nextCheckAt > soonest) monitor.nextCheckAt = soonest;
+      reschedule = { dueAt: new Date(Date.now() + dto.interval_seconds * 1000), onlyEarlier: true };
     }
     if (dto.enabled !== undefined) {
       // Re-enabled: check it on the next sweep rather than after a stale schedule.
-      if (dto.enabled && !monitor.enabled) monitor.nextCheckAt = new Date();
+      if (dto.enabled && !monitor.enabled) reschedule = { dueAt: new Date(), onlyEarlier: false };
       monitor.enabled = dto.enabled;
     }
-    const saved = await this.monitors.save(monitor);
+    const saved = await this.monitors.save(monitor, reschedule);
     this.status.invalidate(organizationId);
     return saved;
   }
@@ -117,10 +117,16 @@ export class MonitorsService {
     return this.checks.latestPerMonitor(monitorIds);
   }
 
-  /** The organization's monitor's checks over the last `hours`, oldest first (at most the newest 10,000). */
-  async history(organizationId: string, monitorId: string, hours: number, now = Date.now()): Promise<HistoryPoint[]> {
-    if (!(await this.monitors.exists(organizationId, monitorId))) throw new NotFoundException('Monitor not found');
-    return this.checks.history(monitorId, new Date(now - hours * 3_600_000), MAX_HISTORY_POINTS);
+  /**
+   * The organization's monitor's checks over the last `hours`, oldest first (at most the newest 10,000), and
+   * the gaps in them.
+   */
+  async history(organizationId: string, monitorId: string, hours: number, now = new Date()): Promise<{ points: HistoryPoint[]; gaps: HistoryGap[] }> {
+    const monitor = await this.monitors.findOne(organizationId, monitorId);
+    if (!monitor) throw new NotFoundException('Monitor not found');
+    const points = await this.checks.history(monitorId, new Date(now.getTime() - hours * 3_600_000), MAX_HISTORY_POINTS);
+    const gaps = historyGaps(points.map((p) => p.checkedAt), monitor.intervalSeconds, now, monitor.enabled);
+    return { points, gaps };
   }
 
   private assertInterval(seconds: number | undefined): void {

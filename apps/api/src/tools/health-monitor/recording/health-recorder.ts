@@ -18,6 +18,7 @@ import type { MonitorTrack } from '../entities/monitor-track.entity';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import type { ProbeResult } from '../probes/platform-probe.port';
 import { HealthStatusCache } from '../status/health-status.cache';
+import { MonitorScheduleRepository } from '../sweep/monitor-schedule.repository';
 import { errorRateOf, monitorHealth, stateAfter } from '../status/monitor-state';
 import { HealthChecksRepository, type NewHealthCheck } from './health-checks.repository';
 import { advanceAll, factsOf, INCIDENT_KINDS, sameTransition, severityAfter, type TrackStep } from './incident-changes';
@@ -27,8 +28,8 @@ import { MonitorTracksRepository, type MonitorTrackRow } from './monitor-tracks.
 const HISTORY_CHECKS = 100;
 
 /**
- * Stores one probe result for one monitor and moves its incidents along, in one transaction: the check, the
- * hysteresis tracks (locked), incident and event rows, and the alerts. Texts are written before the
+ * Stores one probe result for one monitor and moves its incidents along, in one transaction: its schedule
+ * row (check order), the check, the hysteresis tracks (locked), incident and event rows, and the alerts. Texts are written before the
  * transaction (a model call must not hold it open); alerts and status are pushed after it commits.
  */
 @Injectable()
@@ -46,11 +47,17 @@ export class HealthRecorder {
     private readonly alerts: AlertsStore,
     private readonly writer: IncidentWriter,
     private readonly status: HealthStatusCache,
+    private readonly schedule: MonitorScheduleRepository,
   ) {
     this.rules = { openAfter: config.health.openAfter, resolveAfter: config.health.resolveAfter };
   }
 
-  async record(monitor: Monitor, result: ProbeResult): Promise<HealthCheck> {
+  /**
+   * Returns the stored check, or null when a newer check of the monitor is recorded already: results are
+   * recorded in check order, and a late one (a slow probe overtaken by a newer one) is dropped. `leaseToken`:
+   * the schedule lease this check holds, ended in the same transaction.
+   */
+  async record(monitor: Monitor, result: ProbeResult, leaseToken: string | null = null): Promise<HealthCheck | null> {
     const history = await this.history(monitor.id);
     const baseline = learnBaseline(monitor.platform, history);
     const assessment = assessCheck(result, baseline, monitor.kind);
@@ -63,9 +70,10 @@ export class HealthRecorder {
       texts.set(step.kind, { step, text: await this.writer.write(monitor.organizationId, factsOf(monitor, step, assessment, result)) });
     }
 
-    const { check, raised } = await this.transactions.run(async (m) => {
+    const recorded = await this.transactions.run(async (m) => {
       // Serializes recordings of one monitor (a sweep and a "check now" at once) before its tracks are read.
       await this.tracks.lockMonitor(m, monitor.id);
+      if (!(await this.schedule.advanceRecorded(m, monitor.id, result.checkedAt, leaseToken))) return null;
       const check = await this.checks.insert(m, checkRow(monitor, result, assessment));
       const stored = await this.tracks.readForUpdate(m, monitor.id);
       const { next, changes } = advanceAll(new Map([...stored].map(([k, r]) => [k, toTrack(r)])), assessment, this.rules);
@@ -95,6 +103,11 @@ export class HealthRecorder {
       await this.saveTracks(m, monitor, stored, next, openIds);
       return { check, raised };
     });
+    if (!recorded) {
+      this.logger.warn(`Dropped a late result of monitor ${monitor.id} (checked at ${result.checkedAt.toISOString()}): a newer check is recorded`);
+      return null;
+    }
+    const { check, raised } = recorded;
 
     const state = stateAfter(monitor, check, errorRateOf([!countsAsFailure(check.errorClass), ...history.map((h) => h.ok)]));
     this.status.apply(monitor.organizationId, monitor, state);

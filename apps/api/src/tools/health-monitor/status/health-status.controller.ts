@@ -28,16 +28,18 @@ export class HealthStatusController {
 
   @ApiOperation({
     summary: 'Get a monitor’s check history',
-    description: 'One monitor\'s checks over the last `hours` (default 24), oldest first: the latency chart\'s series.',
+    description:
+      'One monitor\'s checks over the last `hours` (default 24), oldest first: the latency chart\'s series. `gaps` lists where checks are missing (more than two intervals without one): checks that could not run, shown as missing rather than as health.',
   })
   @Get('health-history')
   async getHealthHistory(@Principal() p: AuthPrincipal, @Query() q: HealthHistoryQueryDto): Promise<HealthHistoryResponseDto> {
     const hours = q.hours ?? 24;
-    const points = await this.monitors.history(p.organizationId, q.monitor, hours);
+    const { points, gaps } = await this.monitors.history(p.organizationId, q.monitor, hours);
     return {
       monitor_id: q.monitor,
       hours,
       series: points.map((r) => ({ checked_at: r.checkedAt.toISOString(), status: r.status, latency_ms: r.latencyMs, http_status: r.httpStatus })),
+      gaps: gaps.map((g) => ({ from: g.from.toISOString(), to: g.to.toISOString(), missed_checks: g.missed })),
     };
   }
 }

@@ -19,7 +19,6 @@ const monitor = (over: Partial<Monitor> = {}): Monitor =>
     intervalSeconds: 300,
     enabled: true,
     isDefault: true,
-    nextCheckAt: new Date(),
     createdAt: new Date(),
     updatedAt: new Date(),
     ...over,

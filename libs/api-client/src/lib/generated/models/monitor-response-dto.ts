@@ -36,7 +36,7 @@ export interface MonitorResponseDto {
   name: string;
 
   /**
-   * When the sweep will probe it next.
+   * The start of its next slot (slots are fixed-rate: the previous slot plus the interval).
    */
   next_check_at: string;
   platform: MonitorPlatform;

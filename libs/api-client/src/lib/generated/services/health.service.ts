@@ -124,7 +124,7 @@ export class HealthService extends BaseService {
   /**
    * Get a monitor’s check history.
    *
-   * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series.
+   * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series. `gaps` lists where checks are missing (more than two intervals without one): checks that could not run, shown as missing rather than as health.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealthHistory()` instead.
@@ -139,7 +139,7 @@ export class HealthService extends BaseService {
   /**
    * Get a monitor’s check history.
    *
-   * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series.
+   * One monitor's checks over the last `hours` (default 24), oldest first: the latency chart's series. `gaps` lists where checks are missing (more than two intervals without one): checks that could not run, shown as missing rather than as health.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealthHistory$Response()` instead.
@@ -421,7 +421,7 @@ export class HealthService extends BaseService {
   /**
    * Check a monitor now.
    *
-   * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.
+   * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only. A monitor is never probed twice at once: while a check of it is in flight (a sweep's or another "check now"), this answers 409.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `checkMonitorNow()` instead.
@@ -436,7 +436,7 @@ export class HealthService extends BaseService {
   /**
    * Check a monitor now.
    *
-   * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only.
+   * Probes the monitor now (even when disabled), records the result like a sweep would, and returns it. Admins only. A monitor is never probed twice at once: while a check of it is in flight (a sweep's or another "check now"), this answers 409.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `checkMonitorNow$Response()` instead.
