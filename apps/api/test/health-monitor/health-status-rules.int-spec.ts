@@ -164,4 +164,39 @@ describe('health status rules (simulator → recorder → REST and socket)', () 
     const after = (await status()).monitors.find((m) => m.monitor_id === monitorId);
     expect(after).toMatchObject({ status: 'healthy', error_class: null, error_rate: 0 });
   });
+
+  it('sends the serialized snapshot as JSON with the API headers and an ETag: the same tag gets an empty 304 until a check changes the answer', async () => {
+    const get = (headers: Record<string, string> = {}, token: string | null = u.adminToken) =>
+      call(t.url, 'GET', '/api/health-status', { token: token ?? undefined, headers });
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(first.headers.get('x-request-id')).toBeTruthy();
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('x-ratelimit-limit')).toBeTruthy();
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.body).toMatchObject({ overall_status: expect.any(String), monitors: expect.any(Array) });
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+
+    const held = await get({ 'if-none-match': etag });
+    expect(held.status).toBe(304);
+    expect(held.body).toBe('');
+    expect(held.headers.get('etag')).toBe(etag);
+    expect(held.headers.get('x-request-id')).toBeTruthy();
+    expect((await get({ 'if-none-match': 'W/"someone-else"' })).status).toBe(200);
+
+    const monitorId = await createApiMonitor('twitter', 'X API (second)');
+    await checkNow(monitorId);
+    const changed = await get({ 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(changed.body.monitors).toContainEqual(expect.objectContaining({ monitor_id: monitorId, status: 'healthy' }));
+
+    // Guard and error filter still come first: no tag, no body without credentials.
+    const anonymous = await get({ 'if-none-match': etag }, null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ statusCode: 401, request_id: anonymous.headers.get('x-request-id') });
+    expect(anonymous.headers.get('etag')).toBeNull();
+  });
 });

@@ -191,6 +191,86 @@ describe('HealthStatusCache on stale data', () => {
   });
 });
 
+describe('HealthStatusCache serialized body', () => {
+  const checkedAt = new Date('2026-11-25T10:00:00Z');
+  const monitor = { id: 'm1', name: 'X API', platform: 'twitter', kind: 'platform-api', enabled: true, intervalSeconds: 60 } as Monitor;
+  const check = (over: Partial<HealthCheck> = {}) =>
+    ({ status: 'healthy', latencyMs: 120, httpStatus: 200, errorClass: null, rateLimitUsed: null, rateLimitTotal: null, rateLimitPercent: null, checkedAt, ...over }) as HealthCheck;
+
+  it('serializes once per change: reads between changes get the identical string, and its JSON is the DTO', async () => {
+    const { db } = fakeDb(() => [row()]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const t0 = Date.now();
+    const first = await cache.body(ORG, t0);
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      for (let i = 0; i < 50; i++) {
+        const again = await cache.body(ORG, t0 + i);
+        expect(again.json).toBe(first.json);
+        expect(again.etag).toBe(first.etag);
+      }
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(JSON.parse(first.json)).toEqual(await cache.get(ORG, t0));
+    expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
+  });
+
+  it('a recorded check that changes the answer gives a new body and ETag; one that changes nothing shown keeps both', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const now = checkedAt.getTime() + 1_000;
+    const before = await cache.body(ORG, now);
+    cache.apply(ORG, monitor, stateAfter(monitor, check({ latencyMs: 120, rateLimitUsed: 450, rateLimitTotal: 500, rateLimitPercent: 90 }), 0.1));
+    const same = await cache.body(ORG, now);
+    expect(same.json).toBe(before.json);
+    expect(same.etag).toBe(before.etag);
+    cache.apply(ORG, monitor, stateAfter(monitor, check({ status: 'down', latencyMs: null, httpStatus: 503, errorClass: 'http-status' }), 0.5));
+    const after = await cache.body(ORG, now);
+    expect(after.json).not.toBe(before.json);
+    expect(after.etag).not.toBe(before.etag);
+    expect(JSON.parse(after.json)).toMatchObject({ overall_status: 'down', monitors: [{ status: 'down', http_status: 503 }] });
+  });
+
+  it('re-serializes when a row turns stale with the clock: never healthy for data older than two intervals', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const staleAt = checkedAt.getTime() + 2 * 60_000 + 5_000; // the last instant it is still fresh
+    const fresh = await cache.body(ORG, checkedAt.getTime() + 1_000);
+    expect(JSON.parse(fresh.json)).toMatchObject({ overall_status: 'healthy', status_reason: null });
+    expect(await cache.body(ORG, staleAt)).toBe(fresh);
+    const stale = await cache.body(ORG, staleAt + 1);
+    expect(stale.etag).not.toBe(fresh.etag);
+    expect(JSON.parse(stale.json)).toMatchObject({
+      overall_status: 'unknown',
+      status_reason: 'checks overdue for X (Twitter)',
+      platforms: [{ status: 'healthy', stale: true }],
+    });
+  });
+
+  it('follows the queue: a failed ping re-serializes the stale answer as paused at once', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const queue = fakeQueue(false);
+    const cache = new HealthStatusCache(db, fakeDefaults(), queue as unknown as QueueHealth);
+    const stale = checkedAt.getTime() + 2 * 60_000 + 5_001;
+    const overdue = await cache.body(ORG, stale);
+    expect(JSON.parse(overdue.json).status_reason).toBe('checks overdue for X (Twitter)');
+    await flush(); // the ping behind the read answers: the queue is down
+    const paused = await cache.body(ORG, stale + 1); // well within the periodic re-render's second
+    expect(JSON.parse(paused.json)).toMatchObject({ overall_status: 'unknown', status_reason: 'monitoring paused: queue unreachable' });
+  });
+
+  it('keeps the same body across the periodic re-render while stale data has not changed', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const stale = checkedAt.getTime() + 2 * 60_000 + 5_001;
+    const first = await cache.body(ORG, stale);
+    await flush();
+    expect(await cache.body(ORG, stale + 1_500)).toBe(first);
+  });
+});
+
 describe('errorRateOf', () => {
   it('is the failed share of the newest 20 checks, null with fewer than 5', () => {
     expect(errorRateOf([true, false, true, true])).toBeNull();

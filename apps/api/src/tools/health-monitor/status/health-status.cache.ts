@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { MONITORING_PAUSED, newestCheck, staleAt, summarizeHealth, type PausedReason } from '@postprober/shared/health-events';
 import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
@@ -13,13 +14,27 @@ export const SNAPSHOT_TTL_MS = 2_000;
 const STALE_RENDER_MS = 1_000;
 /** How often, at most, the queue is pinged to explain stale data. */
 const QUEUE_PROBE_MS = 2_000;
+/** bodyUntil of an answer that must be rendered again before it is served. */
+const EXPIRED = -Infinity;
+
+/** The answer as sent: serialized once per change, not per request, with a weak ETag of exactly those bytes. */
+export interface HealthStatusBody {
+  dto: HealthStatusResponseDto;
+  /** JSON.stringify(dto): the same string instance for as long as the answer does not change. */
+  json: string;
+  /** A hash of `json`: equal bodies have equal tags in every process, whatever organization or version. */
+  etag: string;
+}
 
 interface OrgSnapshot {
   states: Map<string, MonitorState>;
   loadedAt: number;
-  /** Rendered answer; null after a change until the next read. */
-  body: HealthStatusResponseDto | null;
-  /** The rendered answer holds until then (epoch ms): when the next monitor's data turns stale. */
+  /** The last rendered answer; kept after a change (then expired) so an identical re-render keeps its instance. */
+  body: HealthStatusBody | null;
+  /**
+   * The rendered answer holds until then (epoch ms): when the next monitor's data turns stale, soon while some
+   * already is (the reason follows the queue), and EXPIRED after any change to the states or the load state.
+   */
   bodyUntil: number;
   /** The last reload failed (the database is unreachable): stale data is explained by that. */
   loadFailing: boolean;
@@ -44,9 +59,14 @@ export class HealthStatusCache {
   ) {}
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
+    return (await this.body(organizationId, now)).dto;
+  }
+
+  /** The answer serialized, as GET /api/health-status sends it: re-rendered only when it changes or would. */
+  async body(organizationId: string, now = Date.now()): Promise<HealthStatusBody> {
     let snap = this.orgs.get(organizationId);
     if (!snap) {
-      snap = { states: new Map(), loadedAt: 0, body: null, bodyUntil: 0, loadFailing: false, reloading: null };
+      snap = { states: new Map(), loadedAt: 0, body: null, bodyUntil: EXPIRED, loadFailing: false, reloading: null };
       this.orgs.set(organizationId, snap);
       try {
         await this.reload(organizationId, snap);
@@ -58,10 +78,14 @@ export class HealthStatusCache {
       void this.reload(organizationId, snap);
     }
     if (snap.body && now <= snap.bodyUntil) return snap.body;
-    const body = render(snap.states, now, this.pausedReason(snap));
+    const dto = render(snap.states, now, this.pausedReason(snap));
+    const json = JSON.stringify(dto);
+    // A re-render that says the same (the periodic one while data is stale, a check that changed nothing shown)
+    // keeps the held body: same string, same ETag, so a polling portal keeps getting 304s.
+    const body = snap.body?.json === json ? snap.body : { dto, json, etag: weakEtagOf(json) };
     snap.body = body;
-    snap.bodyUntil = body.status_reason !== null ? now + STALE_RENDER_MS : nextStaleAt(body, now);
-    if (body.status_reason !== null) this.probeQueue();
+    snap.bodyUntil = dto.status_reason !== null ? now + STALE_RENDER_MS : nextStaleAt(dto, now);
+    if (dto.status_reason !== null) this.probeQueue();
     return body;
   }
 
@@ -78,8 +102,12 @@ export class HealthStatusCache {
     this.queue.probing = true;
     void this.queueHealth
       .check()
-      .then((r) => (this.queue = { ok: r.ok, at: Date.now(), probing: false }))
-      .catch(() => (this.queue = { ok: false, at: Date.now(), probing: false }));
+      .then((r) => r.ok, () => false)
+      .then((ok) => {
+        // The paused reason of every stale answer follows the queue at once, not at the next periodic re-render.
+        if (ok !== this.queue.ok) for (const snap of this.orgs.values()) snap.bodyUntil = EXPIRED;
+        this.queue = { ok, at: Date.now(), probing: false };
+      });
   }
 
   /** A check this process recorded (after its transaction committed), as stateAfter() made it. */
@@ -88,7 +116,7 @@ export class HealthStatusCache {
     if (!snap) return; // nobody asked yet: the first read loads from the database
     if (!monitor.enabled && !snap.states.has(monitor.id)) return;
     snap.states.set(monitor.id, state);
-    snap.body = null;
+    snap.bodyUntil = EXPIRED;
   }
 
   /**
@@ -106,12 +134,12 @@ export class HealthStatusCache {
         snap.states = states;
         snap.loadedAt = Date.now();
         snap.loadFailing = false;
-        snap.body = null;
+        snap.bodyUntil = EXPIRED;
       })
       .catch((err: Error) => {
         this.logger.error(`Could not load health status: ${err.message}`);
         snap.loadFailing = true;
-        snap.body = null;
+        snap.bodyUntil = EXPIRED;
         if (snap.loadedAt === 0) throw err;
       })
       .finally(() => {
@@ -156,6 +184,11 @@ function render(states: ReadonlyMap<string, MonitorState>, now: number, pausedRe
     last_updated: newestCheck(monitors) ?? new Date(now).toISOString(),
     monitors,
   };
+}
+
+/** A weak validator: the same JSON gives the same tag in any process (a counter would not). */
+function weakEtagOf(json: string): string {
+  return `W/"${createHash('sha1').update(json).digest('base64url')}"`;
 }
 
 /** The earliest time after `now` at which one of the answer's monitors turns stale (Infinity: none will). */
