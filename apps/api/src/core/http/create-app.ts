@@ -8,13 +8,14 @@ import { ShutdownState } from '../lifecycle/shutdown-state';
 import { JsonLogger } from '../logging/json-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
+import { registerCompression } from './compression';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { registerInputGuards } from './input-guard';
 import { buildOpenApiDocument } from './openapi';
 import { operationNames } from './operation-names';
 import { requestIdFor } from './request-id';
 import { API_SECURITY_HEADERS, computeSecurityHeaders, isApiPath } from './security-headers';
-import { resolveWebDir } from './web-dir';
+import { cacheControlFor, resolveWebDir } from './web-dir';
 
 const SLOW_REQUEST_MS = 2000;
 
@@ -65,6 +66,8 @@ export async function createApp(
     if (shutdown.stopping) reply.header('connection', 'close');
     done(null, payload);
   });
+  // JSON and text bodies of 1 kB and more (openapi.json ~98 kB); the portal's files go out precompressed.
+  registerCompression(fastify);
   const metrics = app.get(MetricsService);
   // Access lines only when LOG_LEVEL is debug or finer (decided once); slow requests always.
   const accessLog = logger instanceof JsonLogger && logger.pino.isLevelEnabled('debug') ? logger.pino : null;
@@ -84,10 +87,11 @@ export async function createApp(
       root: webDir,
       prefix: '/',
       wildcard: false,
-      setHeaders: (reply, path) => {
-        // Built files carry a content hash in their name; index.html must always be revalidated.
-        reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
+      // tools/precompress.mjs writes .br and .gz beside the built files: sent by Accept-Encoding, with Vary.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'], // found through preCompressed, not routes of their own
+      // `path` is the file sent, possibly the .br/.gz variant: hashed names are immutable, the rest revalidated.
+      setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(path)),
     });
   } else {
     new Logger('Http').warn('Portal not built (run `npm run build`); serving the API only');
