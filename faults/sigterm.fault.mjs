@@ -70,6 +70,7 @@ async function scenario({ withRedis }) {
   assert.notEqual(answer.status, 200, 'a check cut by the shutdown is not reported as a result');
   const logs = api.logs.join('');
   assert.match(logs, /"msg":"Stopping[^"]*"/, 'the process says it is stopping');
+  assert.doesNotMatch(logs, /Unhandled promise rejection|Uncaught exception/, 'nothing in the shutdown path is left unhandled');
   for (const line of logs.split('\n').filter(Boolean)) assert.doesNotThrow(() => JSON.parse(line), `not a JSON log line: ${line}`);
   // What the process said while stopping (warnings and errors), for whoever reads the test output.
   const said = logs.split('\n').filter((l) => /"level":(40|50|60)/.test(l) && !/Portal not built/.test(l)).map((l) => JSON.parse(l).msg);

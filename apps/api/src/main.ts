@@ -1,5 +1,6 @@
 import { createApiApp } from './app';
 import { installGracefulShutdown } from './core/lifecycle/graceful-shutdown';
+import { installProcessErrorHandlers } from './core/lifecycle/process-errors';
 import { JsonLogger } from './core/logging/json-logger';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
@@ -16,6 +17,7 @@ async function main() {
     throw e;
   }
   const logger = new JsonLogger(config.logLevel);
+  installProcessErrorHandlers(logger);
   const app = await createApiApp(config, logger);
   app.useLogger(logger);
   installGracefulShutdown(app, { timeoutMs: config.http.shutdownTimeoutMs });

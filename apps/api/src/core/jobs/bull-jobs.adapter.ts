@@ -32,11 +32,8 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     queue.on('error', (err) => this.logger.error(`Queue error: ${err.message}`));
     queue.on('stalled', (job: Job) => this.logger.warn(`Job ${job.id} stalled (its worker died?); it will be retried`));
     // @nestjs/bull closes the queue again on shutdown and gets the same promise as beforeApplicationShutdown.
-    // Should it reject (CI once saw "Connection is closed." from a close right after start), the queue is
-    // closed as far as it can be: log it rather than fail the whole shutdown.
     const queueWithHook = queue as Queue & { onApplicationShutdown?: () => Promise<void> };
-    queueWithHook.onApplicationShutdown = () =>
-      queue.close().catch((err: Error) => this.logger.warn({ msg: `Queue closed with an error: ${err.message}` }));
+    queueWithHook.onApplicationShutdown = () => this.close();
   }
 
   get processes(): boolean {
@@ -82,13 +79,19 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     const boundMs = left === null ? Math.round(this.config.http.shutdownTimeoutMs * CLOSE_SHARE) : Math.round(left * CLOSE_SHARE);
     let timer: NodeJS.Timeout | undefined;
     const closed = await Promise.race([
-      this.queue.close().then(() => true, () => true),
+      this.close().then(() => true),
       new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), boundMs))),
     ]);
     clearTimeout(timer);
     if (closed) return;
     this.logger.warn({ msg: `Queue did not close within ${boundMs} ms (Redis unreachable?): disconnecting` });
     for (const client of this.queue.clients) client.disconnect();
+  }
+
+  /** Never rejects: a queue that could not close cleanly is closed as far as it can be. */
+  private close(): Promise<void> {
+    quietBlockingReconnect(this.queue);
+    return this.queue.close().catch((err: Error) => this.logger.warn({ msg: `Queue closed with an error: ${err.message}` }));
   }
 
   private async add(name: string, payload: unknown, jobId: string | undefined, keepMs: number): Promise<string> {
@@ -103,4 +106,20 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     const job = await this.queue.add(name, payload, opts);
     return String(job.id);
   }
+}
+
+/**
+ * Bull's close() reconnects its blocking client (to abort a waiting BRPOPLPUSH) and handles that promise
+ * only once the running jobs finish: should the reconnect fail first (Redis gone, or the clients cut by the
+ * bound above), the rejection is unhandled and Node would crash the process mid-shutdown. A closing queue
+ * needs no reconnect, so its failure is dropped here.
+ */
+function quietBlockingReconnect(queue: Queue): void {
+  const internals = queue as Queue & { bclientInitialized?: boolean; bclient?: { connect(): Promise<void>; quietConnect?: true } };
+  // The getter would create the client; one that was never created has nothing to reconnect.
+  if (!internals.bclientInitialized || !internals.bclient || internals.bclient.quietConnect) return;
+  const client = internals.bclient;
+  const connect = client.connect.bind(client);
+  client.connect = () => connect().catch(() => undefined);
+  client.quietConnect = true;
 }
