@@ -4,23 +4,12 @@
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, test } from 'node:test';
-import { send, signUpAdmin, sleep, startApiProcess, startRedis, startSimProcess } from './support.mjs';
+import { send, signUpAdmin, startApiProcess, startRedis, startSimProcess, until } from './support.mjs';
 
 const cleanups = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-async function until(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last.ok) return last.value;
-    await sleep(250);
-  }
-  throw new Error(`${what} not seen within ${timeoutMs} ms; last: ${JSON.stringify(last?.value)}`);
-}
 
 test('Redis down: overall unknown with "monitoring paused: queue unreachable", rows stale; back: healthy', async () => {
   const sim = await startSimProcess();

@@ -1,7 +1,11 @@
-// Fault tests' own services: a redis-server on a free port (never the machine's), the built API, the simulator.
-import { spawn } from 'node:child_process';
+// Fault tests' own services: a redis-server and a PostgreSQL cluster on free ports (never the machine's), the
+// built API, the simulator.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '../tools/local-processes.mjs';
 
 export { startApiProcess, startSimProcess } from '../tools/local-processes.mjs';
@@ -70,4 +74,61 @@ export async function signUpAdmin(agent, baseUrl) {
   });
   if (r.status !== 201) throw new Error(`setup: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.access_token;
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (initdb + pg_ctl in a temporary folder, on a free port), so stopping
+ * it never disturbs the machine's server. As root the server runs as `postgres` (initdb refuses root).
+ * `stop()` is a fast shutdown (connections terminated, as in a restart or an outage); `start()` brings it back.
+ */
+export async function startPostgres() {
+  const bin = postgresBinDir();
+  const dir = mkdtempSync(join(tmpdir(), 'pp-fault-pg-'));
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+    chmodSync(dir, 0o700);
+  }
+  const pg = (tool, args) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
+  await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const start = () => pg('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start']);
+  const stop = () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    start,
+    stop,
+    destroy: async () => {
+      await stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresBinDir() {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
+  throw new Error('No PostgreSQL server binaries (initdb) under /usr/lib/postgresql: install the postgresql package');
+}
+
+const run = (cmd, args) =>
+  new Promise((resolve, reject) => execFile(cmd, args, (err, stdout, stderr) => (err ? reject(new Error(`${cmd} ${args.join(' ')}: ${stderr || err.message}`)) : resolve(stdout))));
+
+/** Polls `check()` (→ { ok, value }) until ok; throws with the last value when `timeoutMs` passes. */
+export async function until(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last.ok) return last.value;
+    await sleep(250);
+  }
+  throw new Error(`${what} not seen within ${timeoutMs} ms; last: ${JSON.stringify(last?.value)}`);
 }

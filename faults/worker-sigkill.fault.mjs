@@ -7,23 +7,12 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { send, signUpAdmin, sleep, startApiProcess, startSimProcess } from './support.mjs';
+import { send, signUpAdmin, startApiProcess, startSimProcess, until } from './support.mjs';
 
 const cleanups = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-async function until(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last.ok) return last.value;
-    await sleep(250);
-  }
-  throw new Error(`${what} not seen within ${timeoutMs} ms; last: ${JSON.stringify(last?.value)}`);
-}
 
 test('SIGKILL with a check in flight: the claim lapses, the next process checks the monitor again and logs it, history shows the gap', async () => {
   const sim = await startSimProcess();
