@@ -6,6 +6,7 @@ import { benchAlertFanout } from './alert-fanout.bench.mjs';
 import { benchHealthStatus } from './health-status.bench.mjs';
 import { benchHttpAuth } from './http-auth.bench.mjs';
 import { benchOptimize } from './optimize.bench.mjs';
+import { benchSchedule } from './schedule.bench.mjs';
 import { benchSweep } from './sweep.bench.mjs';
 import { machine } from './lib.mjs';
 
@@ -15,6 +16,7 @@ const cases = {
   'health-status': benchHealthStatus,
   'alert-fanout': benchAlertFanout,
   sweep: benchSweep,
+  schedule: benchSchedule,
 };
 const picked = process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_CASES?.split(',').filter(Boolean) ?? Object.keys(cases));
 const unknown = picked.filter((name) => !(name in cases));
