@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { PGlite } from '@electric-sql/pglite';
 import { Client, ClientConfig } from 'pg';
 import { acquireDataDirLock, DataDirLock } from './data-dir-lock';
 import { ExclusiveLease } from './exclusive-lease';
+import { createDataDirInChild } from './pglite-initdb';
 import { loadPglite } from './pglite-loader';
 
 export interface PgliteDriverOptions {
@@ -151,6 +152,12 @@ async function openSession(options: PgliteDriverOptions, onError: (error: Error)
     const started = Date.now();
     if (creating) logger.log(`Creating the embedded database in ${pgdata} (first start takes a few seconds)`);
     const { PGlite, createPgConfig } = loadPglite();
+    if (creating) {
+      await createDataDirInChild(pgdata).catch((error: Error) => {
+        logger.warn(`${error.message}; creating it in this process instead (it keeps initdb's memory until it restarts)`);
+        rmSync(pgdata, { recursive: true, force: true }); // whatever the child left half made
+      });
+    }
     lite = await PGlite.create(pgdata);
     const client = new Client(createPgConfig(lite) as unknown as ClientConfig);
     client.on('error', onError);

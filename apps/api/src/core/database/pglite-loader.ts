@@ -26,6 +26,12 @@ export function loadPglite(): PgliteModules {
   return loaded;
 }
 
+/** The file Node's require would load for PGlite, for a child process that must load the same one. */
+export function resolvePglite(): string {
+  const hostRequire = hostCreateRequire()?.(__filename);
+  return hostRequire ? hostRequire.resolve('@electric-sql/pglite') : require.resolve('@electric-sql/pglite');
+}
+
 type CreateRequire = typeof nodeModule.createRequire;
 
 /** Node's createRequire. Jest's `module` is a subclass whose createRequire stays in the sandbox: take the base one. */

@@ -47,20 +47,27 @@ export function isCompressibleType(contentType: unknown): boolean {
   return typeof contentType === 'string' && COMPRESSIBLE_TYPE.test(contentType);
 }
 
-export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+/**
+ * `fast` (brotli 1, gzip 1) for bodies that change about as often as they are read, such as a live status
+ * snapshot: on a 280 kB status body brotli 1 took 0.6 ms for 28.9 kB where brotli 5 took 4.6 ms for 28.0 kB.
+ */
+export type CompressionEffort = 'default' | 'fast';
+
+export function compress(body: Buffer, encoding: Encoding, effort: CompressionEffort = 'default'): Promise<Buffer> {
+  const fast = effort === 'fast';
   return encoding === 'br'
     ? brotli(body, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_QUALITY]: fast ? 1 : BROTLI_QUALITY,
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
           [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       })
-    : gz(body, { level: GZIP_LEVEL });
+    : gz(body, { level: fast ? 1 : GZIP_LEVEL });
 }
 
 /** Adds accept-encoding to Vary, keeping what is there and never duplicating it. */
-function varyOnAcceptEncoding(reply: FastifyReply): void {
+export function varyOnAcceptEncoding(reply: FastifyReply): void {
   const current = reply.getHeader('vary');
   const value = Array.isArray(current) ? current.join(', ') : current === undefined ? '' : String(current);
   if (value === '') return void reply.header('vary', 'accept-encoding');

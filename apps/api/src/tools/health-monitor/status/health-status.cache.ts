@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { MONITORING_PAUSED, newestCheck, staleAt, summarizeHealth, type PausedReason } from '@postprober/shared/health-events';
+import { SerializedJson } from '../../../core/http/serialized-json';
 import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import type { Monitor } from '../entities/monitor.entity';
@@ -17,13 +18,17 @@ const QUEUE_PROBE_MS = 2_000;
 /** bodyUntil of an answer that must be rendered again before it is served. */
 const EXPIRED = -Infinity;
 
-/** The answer as sent: serialized once per change, not per request, with a weak ETag of exactly those bytes. */
-export interface HealthStatusBody {
-  dto: HealthStatusResponseDto;
-  /** JSON.stringify(dto): the same string instance for as long as the answer does not change. */
-  json: string;
-  /** A hash of `json`: equal bodies have equal tags in every process, whatever organization or version. */
-  etag: string;
+/**
+ * The answer as sent: serialized once per change, not per request (and compressed once per encoding), with
+ * a weak ETag of exactly those bytes: a hash of the JSON, so equal bodies have equal tags in every process.
+ */
+export class HealthStatusBody extends SerializedJson {
+  constructor(
+    readonly dto: HealthStatusResponseDto,
+    json: string,
+  ) {
+    super(json, weakEtagOf(json));
+  }
 }
 
 interface OrgSnapshot {
@@ -82,7 +87,7 @@ export class HealthStatusCache {
     const json = JSON.stringify(dto);
     // A re-render that says the same (the periodic one while data is stale, a check that changed nothing shown)
     // keeps the held body: same string, same ETag, so a polling portal keeps getting 304s.
-    const body = snap.body?.json === json ? snap.body : { dto, json, etag: weakEtagOf(json) };
+    const body = snap.body?.json === json ? snap.body : new HealthStatusBody(dto, json);
     snap.body = body;
     snap.bodyUntil = dto.status_reason !== null ? now + STALE_RENDER_MS : nextStaleAt(dto, now);
     if (dto.status_reason !== null) this.probeQueue();

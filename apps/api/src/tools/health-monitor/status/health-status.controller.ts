@@ -3,13 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Principal } from '../../../auth/auth.decorators';
 import type { AuthPrincipal } from '../../../auth/auth-principal';
-import { ifNoneMatchHits } from '../../../core/http/conditional-get';
+import { sendSerializedJson } from '../../../core/http/serialized-json';
 import { HealthHistoryQueryDto, HealthHistoryResponseDto } from '../dto/health-history.dto';
 import { HealthStatusResponseDto } from '../dto/health-status-response.dto';
 import { MonitorsService } from '../monitors/monitors.service';
 import { HealthStatusCache } from './health-status.cache';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 
 @ApiTags('health')
 @ApiBearerAuth()
@@ -29,15 +27,9 @@ export class HealthStatusController {
   @ApiOkResponse({ type: HealthStatusResponseDto })
   @Get('health-status')
   async getHealthStatus(@Principal() p: AuthPrincipal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const body = await this.cache.body(p.organizationId);
     // The portal polls this: a client that holds the current body gets an empty 304. `no-cache`: always
     // revalidate, never reuse it unasked (the answer turns stale with the clock).
-    reply.header('etag', body.etag).header('cache-control', 'private, no-cache');
-    if (ifNoneMatchHits(req.headers['if-none-match'], body.etag)) {
-      reply.status(304).send();
-      return;
-    }
-    reply.header('content-type', JSON_UTF8).send(body.json);
+    await sendSerializedJson(req, reply, await this.cache.body(p.organizationId), 'private, no-cache');
   }
 
   @ApiOperation({
