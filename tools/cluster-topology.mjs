@@ -36,7 +36,7 @@ export async function startCluster({ databaseUrl, redisUrl, env = {}, port = 0, 
     await Promise.all(started.map((p) => p.stop()));
     throw failed.reason;
   }
-  for (const p of started) log({ level: 'info', msg: 'Process started', process: p.name, role: p.role, pid: p.child.pid, url: p.url });
+  for (const p of started) log({ level: 'info', msg: 'Process started', process: p.name, role: p.role, child_pid: p.child.pid, url: p.url });
   const [worker, ...apis] = started;
   const proxy = createReverseProxy({ upstreams: apis.map((a) => a.url), log });
   let url;
