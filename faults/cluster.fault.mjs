@@ -194,6 +194,17 @@ test('cluster: one sweep per slot in the worker only, every alert once on either
   assert.equal(started['api-2'], 0, 'api-2 starts no check');
   assert.ok(started.worker >= checks, `the worker started every check (${started.worker} >= ${checks})`);
 
+  // The proxy spreads plain HTTP over both APIs (counted by each API's own request histogram).
+  const livezCount = async (p) => {
+    const text = (await call(p.url, 'GET', '/metrics')).body;
+    return Number(/^http_request_duration_seconds_count\{[^}]*route="\/api\/livez"[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+  const livezBefore = await Promise.all([api1, api2].map(livezCount));
+  for (let i = 0; i < 10; i++) assert.equal((await send(agent, cluster.url, 'GET', '/api/livez')).status, 200);
+  const spread = (await Promise.all([api1, api2].map(livezCount))).map((n, i) => n - livezBefore[i]);
+  console.log(`10 requests through the proxy: api-1 got ${spread[0]}, api-2 got ${spread[1]}`);
+  assert.deepEqual(spread, [5, 5], 'round-robin over the two APIs');
+
   // The proxy skips an API that refuses connections: api-2 stopped, every request still answers.
   await api2.stop();
   const afterStop = [];

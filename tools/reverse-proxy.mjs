@@ -39,7 +39,8 @@ export function createReverseProxy({ upstreams, log = () => undefined }) {
 
   /** Upstreams to try, in order: the sticky one first (if any), then round-robin, rested ones last. */
   function order(sticky) {
-    const start = next++ % targets.length;
+    // Sticky requests do not advance the rotation: the round-robin spreads only what is free to go anywhere.
+    const start = (sticky ? next : next++) % targets.length;
     const rr = targets.map((_, i) => targets[(start + i) % targets.length]);
     const now = Date.now();
     const ranked = [...rr.filter((t) => t.restUntil <= now), ...rr.filter((t) => t.restUntil > now)];
