@@ -5,12 +5,17 @@ import { SecretsModule } from '../secrets/secrets.module';
 import { DatabaseHealth } from './database-health';
 import { Transactions } from './transactions';
 import { buildDataSourceOptions, databaseDriverKind, describeDatabase, isTransientConnectionError } from './data-source-options';
+import { openDataSource } from './exclusive-migrations';
 
-/** Builds the Nest TypeORM options: entities come from TypeOrmModule.forFeature (autoLoadEntities). */
+/**
+ * Builds the Nest TypeORM options: entities come from TypeOrmModule.forFeature (autoLoadEntities). Migrations
+ * run in openDataSource (under a lock on PostgreSQL), not in TypeORM's initialize().
+ */
 export function typeOrmModuleOptions(config: AppConfig): TypeOrmModuleOptions {
   const postgres = databaseDriverKind(config) === 'postgres';
   return {
     ...buildDataSourceOptions(config, []),
+    migrationsRun: false,
     autoLoadEntities: true,
     // A server that is still starting is retried; PGlite failures (lock, corrupt folder) are not.
     retryAttempts: 10,
@@ -37,6 +42,11 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => {
             new Logger('Database').log(`Using ${describeDatabase(config)}`);
             return typeOrmModuleOptions(config);
+          },
+          // Nest passes the options above (entities added); a missing argument never happens in practice.
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('TypeORM options missing');
+            return openDataSource(options, { exclusive: options.type === 'postgres' && 'url' in options && options.url !== undefined });
           },
         }),
       ],
