@@ -3,7 +3,7 @@
 // (so their slots spread as real ones do). Over WINDOW_INTERVALS intervals: checks started against the
 // number expected, how late they started (health_check_lateness_seconds), GET /api/health-status latency
 // while it all runs, the API's RSS and, on PostgreSQL, bytes per stored check.
-// BENCH_SCHEDULE_MONITORS (1000), BENCH_SCHEDULE_DB (pglite | pg), BENCH_SCHEDULE_INTERVAL_S (20), BENCH_PROFILE.
+// BENCH_SCHEDULE_MONITORS (1000), BENCH_SCHEDULE_DB (pglite | pg), BENCH_SCHEDULE_INTERVAL_S (20).
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createPgDatabase, percentile, setupAdmin, simEnv, startApi, startSim } from './lib.mjs';
@@ -36,12 +36,7 @@ export async function benchSchedule() {
   const db = DB === 'pg' ? await createPgDatabase() : null;
   const sim = await startSim();
   const app = await startApi(
-    simEnv(sim, {
-      MONITORS_PER_ORGANIZATION: String(MONITORS + 100),
-      ...(db ? { DATABASE_URL: db.url } : {}),
-      // BENCH_PROFILE=dir: a CPU profile of the API process, written when it stops.
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
-    }),
+    simEnv(sim, { MONITORS_PER_ORGANIZATION: String(MONITORS + 100), ...(db ? { DATABASE_URL: db.url } : {}) }),
   );
   try {
     const token = await setupAdmin(app.url);
