@@ -3,6 +3,7 @@ import type { Monitor } from '../entities/monitor.entity';
 import type { DefaultMonitors } from '../monitors/default-monitors';
 import type { HealthChecksRepository } from '../recording/health-checks.repository';
 import type { QueueHealth } from '../../../core/jobs/queue-health';
+import type { AppConfig } from '../../../config/app-config';
 import { HealthStatusCache, SNAPSHOT_TTL_MS } from './health-status.cache';
 import { ERROR_RATE_CHECKS, errorRateOf, stateAfter } from './monitor-state';
 
@@ -100,6 +101,19 @@ describe('HealthStatusCache', () => {
     await flush();
     expect(calls).toHaveLength(2);
     expect((await cache.get(ORG)).monitors[0].response_time).toBe(999);
+  });
+
+  it('on the embedded database (one process) never reloads on a timer: every check arrives through apply()', async () => {
+    let latency = 120;
+    const { db, calls } = fakeDb(() => [row({ latency_ms: latency })]);
+    const embedded = { db: { url: undefined, dataDir: '/tmp/x' } } as unknown as AppConfig;
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth, embedded);
+    await cache.get(ORG);
+    latency = 999;
+    await cache.get(ORG, Date.now() + 10 * SNAPSHOT_TTL_MS);
+    await flush();
+    expect(calls).toHaveLength(1);
+    expect((await cache.get(ORG, Date.now() + 10 * SNAPSHOT_TTL_MS)).monitors[0].response_time).toBe(120);
   });
 
   it('answers the first read after a monitor change from the database, not the old snapshot', async () => {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { MONITORING_PAUSED, newestCheck, staleAt, summarizeHealth, type PausedReason } from '@postprober/shared/health-events';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { SerializedJson } from '../../../core/http/serialized-json';
 import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
@@ -9,7 +10,7 @@ import { DefaultMonitors } from '../monitors/default-monitors';
 import { HealthChecksRepository, type MonitorStatusRow } from '../recording/health-checks.repository';
 import { ERROR_RATE_CHECKS, failedShare, monitorHealth, type MonitorState } from './monitor-state';
 
-/** After this long an organization's snapshot is reloaded (in the background) so other processes' sweeps show. */
+/** On a shared database, after this long an organization's snapshot is reloaded (in the background) so other processes' checks show. */
 export const SNAPSHOT_TTL_MS = 2_000;
 /** While some data is stale the answer is re-rendered this often, so the reason follows the queue's state. */
 const STALE_RENDER_MS = 1_000;
@@ -57,11 +58,21 @@ export class HealthStatusCache {
   private readonly orgs = new Map<string, OrgSnapshot>();
   private queue: { ok: boolean; at: number; probing: boolean } = { ok: true, at: 0, probing: false };
 
+  /**
+   * Whether other processes may record checks in this database. The embedded one is opened by one process
+   * only (its folder is locked), so every check reaches this snapshot through apply() and periodic reloads
+   * would only block the event loop (PGlite runs on it): measured, they held status reads at p99 ~90 ms.
+   */
+  private readonly sharedDatabase: boolean;
+
   constructor(
     private readonly checks: HealthChecksRepository,
     private readonly defaults: DefaultMonitors,
     private readonly queueHealth: QueueHealth,
-  ) {}
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.sharedDatabase = config ? config.db.url !== undefined : true;
+  }
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
     return (await this.body(organizationId, now)).dto;
@@ -79,7 +90,7 @@ export class HealthStatusCache {
         this.orgs.delete(organizationId);
         throw err;
       }
-    } else if (now - snap.loadedAt > SNAPSHOT_TTL_MS) {
+    } else if (snap.loadFailing || (this.sharedDatabase && now - snap.loadedAt > SNAPSHOT_TTL_MS)) {
       void this.reload(organizationId, snap);
     }
     if (snap.body && now <= snap.bodyUntil) return snap.body;
