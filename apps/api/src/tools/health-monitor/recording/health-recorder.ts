@@ -23,6 +23,7 @@ import { errorRateOf, monitorHealth, stateAfter } from '../status/monitor-state'
 import { HealthChecksRepository, type NewHealthCheck } from './health-checks.repository';
 import { advanceAll, factsOf, INCIDENT_KINDS, sameTransition, severityAfter, type TrackStep } from './incident-changes';
 import { MonitorTracksRepository, type MonitorTrackRow } from './monitor-tracks.repository';
+import { RecentSamples } from './recent-samples';
 
 /** Earlier checks read for the baseline (it uses at most 50 healthy ones and the last 20 for the error rate). */
 const HISTORY_CHECKS = 100;
@@ -37,6 +38,9 @@ export class HealthRecorder {
   private readonly logger = new Logger('HealthRecorder');
   private readonly rules: TrackRules;
 
+  /** Newest samples per monitor, in memory on the embedded database only (see RecentSamples). */
+  private readonly recent: RecentSamples | null;
+
   constructor(
     private readonly transactions: Transactions,
     private readonly checks: HealthChecksRepository,
@@ -50,6 +54,7 @@ export class HealthRecorder {
     private readonly schedule: MonitorScheduleRepository,
   ) {
     this.rules = { openAfter: config.health.openAfter, resolveAfter: config.health.resolveAfter };
+    this.recent = config.db.url === undefined ? new RecentSamples(HISTORY_CHECKS) : null;
   }
 
   /**
@@ -108,6 +113,7 @@ export class HealthRecorder {
       return null;
     }
     const { check, raised } = recorded;
+    this.recent?.push(monitor.id, storedCheckSample(check));
 
     const state = stateAfter(monitor, check, errorRateOf([!countsAsFailure(check.errorClass), ...history.map((h) => h.ok)]));
     this.status.apply(monitor.organizationId, monitor, state);
@@ -122,8 +128,12 @@ export class HealthRecorder {
   }
 
   /** Newest first, before the check being recorded. */
-  private async history(monitorId: string): Promise<CheckSample[]> {
-    return (await this.checks.recent(monitorId, HISTORY_CHECKS)).map(storedCheckSample);
+  private async history(monitorId: string): Promise<readonly CheckSample[]> {
+    const kept = this.recent?.get(monitorId);
+    if (kept) return kept;
+    const read = (await this.checks.recent(monitorId, HISTORY_CHECKS)).map(storedCheckSample);
+    this.recent?.set(monitorId, read);
+    return read;
   }
 
   /** Writes the incident row and its event; returns the incident id (null: a resolve with no incident row left). */
