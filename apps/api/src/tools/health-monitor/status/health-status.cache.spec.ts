@@ -247,6 +247,22 @@ describe('HealthStatusCache serialized body', () => {
     expect(JSON.parse(after.json)).toMatchObject({ overall_status: 'down', monitors: [{ status: 'down', http_status: 503 }] });
   });
 
+  it('serializes exactly as JSON.stringify of the answer, re-rendering only the monitor whose state changed', async () => {
+    const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 }), row({ id: 'm2', name: 'X status', checked_at: checkedAt, interval_seconds: 60 })]);
+    const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
+    const now = checkedAt.getTime() + 1_000;
+    const before = await cache.body(ORG, now);
+    expect(before.json).toBe(JSON.stringify(before.dto));
+    cache.apply(ORG, monitor, stateAfter(monitor, check({ status: 'down', latencyMs: null, httpStatus: 503, errorClass: 'http-status' }), 0.5));
+    const after = await cache.body(ORG, now);
+    expect(after.json).toBe(JSON.stringify(after.dto));
+    const changed = after.dto.monitors.findIndex((m) => m.monitor_id === monitor.id);
+    const other = 1 - changed;
+    expect(after.dto.monitors[changed]).toMatchObject({ status: 'down' });
+    expect(after.dto.monitors[changed]).not.toBe(before.dto.monitors[changed]);
+    expect(after.dto.monitors[other]).toBe(before.dto.monitors[other]); // its row object reused, not rendered again
+  });
+
   it('re-serializes when a row turns stale with the clock: never healthy for data older than two intervals', async () => {
     const { db } = fakeDb(() => [row({ checked_at: checkedAt, interval_seconds: 60 })]);
     const cache = new HealthStatusCache(db, fakeDefaults(), fakeQueue() as unknown as QueueHealth);
