@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -54,16 +54,27 @@ export function isCompressibleType(contentType: unknown): boolean {
 export type CompressionEffort = 'default' | 'fast';
 
 export function compress(body: Buffer, encoding: Encoding, effort: CompressionEffort = 'default'): Promise<Buffer> {
-  const fast = effort === 'fast';
-  return encoding === 'br'
-    ? brotli(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: fast ? 1 : BROTLI_QUALITY,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      })
-    : gz(body, { level: fast ? 1 : GZIP_LEVEL });
+  return encoding === 'br' ? brotli(body, brotliOptions(body, effort)) : gz(body, { level: gzipLevel(effort) });
+}
+
+/**
+ * On the calling thread: for a body read often under load, where waiting for the thread pool's callback
+ * behind everything else on the event loop costs more than the compression (fast brotli: 0.6 ms for 280 kB).
+ */
+export function compressNow(body: Buffer, encoding: Encoding, effort: CompressionEffort = 'default'): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, brotliOptions(body, effort)) : gzipSync(body, { level: gzipLevel(effort) });
+}
+
+const gzipLevel = (effort: CompressionEffort) => (effort === 'fast' ? 1 : GZIP_LEVEL);
+
+function brotliOptions(body: Buffer, effort: CompressionEffort) {
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: effort === 'fast' ? 1 : BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  };
 }
 
 /** Adds accept-encoding to Vary, keeping what is there and never duplicating it. */

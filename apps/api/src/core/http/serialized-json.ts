@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { COMPRESSION_THRESHOLD, compress, Encoding, negotiateEncoding, varyOnAcceptEncoding } from './compression';
+import { COMPRESSION_THRESHOLD, compressNow, Encoding, negotiateEncoding, varyOnAcceptEncoding } from './compression';
 import { ifNoneMatchHits } from './conditional-get';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -11,7 +11,7 @@ const JSON_UTF8 = 'application/json; charset=utf-8';
  */
 export class SerializedJson {
   readonly etag: string;
-  private readonly encoded = new Map<Encoding, Promise<Buffer>>();
+  private readonly encoded = new Map<Encoding, Buffer>();
 
   constructor(
     readonly json: string,
@@ -20,12 +20,14 @@ export class SerializedJson {
     this.etag = etag;
   }
 
-  /** The body in `encoding`, compressed on first use; a failed compression is forgotten, so the next read retries. */
-  in(encoding: Encoding): Promise<Buffer> {
+  /**
+   * The body in `encoding`, compressed on first use, on this thread: a read then finishes in one turn of the
+   * event loop instead of queueing for the thread pool's callback behind the checks being recorded.
+   */
+  in(encoding: Encoding): Buffer {
     let body = this.encoded.get(encoding);
     if (!body) {
-      body = compress(Buffer.from(this.json), encoding, 'fast');
-      body.catch(() => this.encoded.delete(encoding));
+      body = compressNow(Buffer.from(this.json), encoding, 'fast');
       this.encoded.set(encoding, body);
     }
     return body;
@@ -36,17 +38,14 @@ export class SerializedJson {
  * Sends a SerializedJson: 304 to a client that holds it (If-None-Match), else the body in the best encoding
  * the client accepts (the compression hook leaves a body with a Content-Encoding alone).
  */
-export async function sendSerializedJson(req: FastifyRequest, reply: FastifyReply, body: SerializedJson, cacheControl: string): Promise<void> {
+export function sendSerializedJson(req: FastifyRequest, reply: FastifyReply, body: SerializedJson, cacheControl: string): void {
   reply.header('etag', body.etag).header('cache-control', cacheControl);
-  if (ifNoneMatchHits(req.headers['if-none-match'], body.etag)) {
-    reply.status(304).send();
-    return;
-  }
+  if (ifNoneMatchHits(req.headers['if-none-match'], body.etag)) return void reply.status(304).send();
   reply.header('content-type', JSON_UTF8);
   if (body.json.length < COMPRESSION_THRESHOLD) return void reply.send(body.json);
   varyOnAcceptEncoding(reply);
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
   if (!encoding) return void reply.send(body.json);
-  const compressed = await body.in(encoding);
+  const compressed = body.in(encoding);
   reply.header('content-encoding', encoding).send(compressed);
 }

@@ -29,7 +29,7 @@ export class HealthStatusController {
   async getHealthStatus(@Principal() p: AuthPrincipal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // The portal polls this: a client that holds the current body gets an empty 304. `no-cache`: always
     // revalidate, never reuse it unasked (the answer turns stale with the clock).
-    await sendSerializedJson(req, reply, await this.cache.body(p.organizationId), 'private, no-cache');
+    sendSerializedJson(req, reply, await this.cache.body(p.organizationId), 'private, no-cache');
   }
 
   @ApiOperation({
