@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Job, JobOptions, Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { RepeatFilter } from '../logging/repeat-filter';
 import { BULL_BACKOFF_STRATEGY, DAY_MS, FAILED_KEEP_MS, JobsQueue, slotJobId, slotKeepMs } from './jobs.constants';
 import type { JobDefinition, JobsPort, JobStatus } from './jobs.port';
 import { JobRegistry } from './job-registry';
@@ -20,6 +21,7 @@ const CLOSE_SHARE = 0.5;
 export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly backend = 'bull' as const;
   private readonly logger = new Logger('Jobs');
+  private readonly errorRepeats = new RepeatFilter();
 
   constructor(
     @InjectQueue(JobsQueue.Default) private readonly queue: Queue,
@@ -28,8 +30,11 @@ export class BullJobsAdapter implements JobsPort, OnApplicationBootstrap, Before
     @Inject(JOBS_OPTIONS) private readonly options: JobsModuleOptions,
     private readonly shutdown: ShutdownState,
   ) {
-    // Connection errors are logged here; without a listener Bull swallows them silently.
-    queue.on('error', (err) => this.logger.error(`Queue error: ${err.message}`));
+    // Connection errors are logged here (without a listener Bull swallows them), a retry loop's copies thinned.
+    queue.on('error', (err) => {
+      const held = this.errorRepeats.pass(err.message);
+      if (held !== null) this.logger.error({ msg: `Queue error: ${err.message}`, ...(held ? { repeated: held } : {}) });
+    });
     queue.on('stalled', (job: Job) => this.logger.warn(`Job ${job.id} stalled (its worker died?); it will be retried`));
     // @nestjs/bull closes the queue again on shutdown and gets the same promise as beforeApplicationShutdown.
     const queueWithHook = queue as Queue & { onApplicationShutdown?: () => Promise<void> };

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
+import { RepeatFilter } from '../logging/repeat-filter';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/app-config';
 
@@ -38,8 +39,13 @@ export class RealtimeIoAdapter extends IoAdapter {
       // Commands wait through a Redis outage instead of failing: a failed publish inside the adapter would be an unhandled rejection.
       const pub = new Redis(url, { maxRetriesPerRequest: null });
       const sub = pub.duplicate();
+      // Both clients retry every few hundred ms while Redis is away: one line when it starts, a reminder now and then.
+      const repeats = new RepeatFilter();
       for (const client of [pub, sub]) {
-        client.on('error', (error: Error) => this.log.warn({ msg: 'Redis connection for Socket.IO failed', err: error.message }));
+        client.on('error', (error: Error) => {
+          const held = repeats.pass(error.message);
+          if (held !== null) this.log.warn({ msg: 'Redis connection for Socket.IO failed', err: error.message, ...(held ? { repeated: held } : {}) });
+        });
         this.clients.push(client);
       }
       server.adapter(createAdapter(pub, sub, { key: realtimeChannelKey(this.config) }));
