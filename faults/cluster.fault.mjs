@@ -8,15 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { io } from 'socket.io-client';
 import { startCluster } from '../tools/cluster-topology.mjs';
-import { send, signUpAdmin, sleep, startPostgres, startRedis, startSimProcess, until } from './support.mjs';
+import { cleanupAfterAll, send, signUpAdmin, sleep, startPostgres, startRedis, startSimProcess, until } from './support.mjs';
 
-const cleanups = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanups = cleanupAfterAll();
 
 const PLATFORMS = ['twitter', 'linkedin', 'instagram', 'facebook'];
 const PORTAL_MARKER = 'cluster-portal-marker';

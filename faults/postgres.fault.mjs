@@ -4,16 +4,13 @@
 // opened twice.
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { io } from 'socket.io-client';
-import { send, signUpAdmin, sleep, startApiProcess, startPostgres, startRedis, startSimProcess, until } from './support.mjs';
+import { cleanupAfterAll, send, signUpAdmin, sleep, startApiProcess, startPostgres, startRedis, startSimProcess, until } from './support.mjs';
 
 const OUTAGE_MS = 20_000;
 
-const cleanups = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanups = cleanupAfterAll();
 
 test('PostgreSQL restart and a 20 s stop: reads answer, 503 with Retry-After, checks resume, alerts exactly once', async () => {
   const sim = await startSimProcess();

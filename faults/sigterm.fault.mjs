@@ -4,17 +4,14 @@
 // SHUTDOWN_TIMEOUT_MS.
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
-import { after, test } from 'node:test';
-import { send, signUpAdmin, sleep, startApiProcess, startRedis, startSimProcess } from './support.mjs';
+import { test } from 'node:test';
+import { cleanupAfterAll, send, signUpAdmin, sleep, startApiProcess, startRedis, startSimProcess } from './support.mjs';
 
 const SHUTDOWN_TIMEOUT_MS = 4_000;
 /** Exit may come a little after the deadline fires (process teardown, the test's own polling). */
 const SLACK_MS = 1_500;
 
-const cleanups = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanups = cleanupAfterAll();
 
 async function scenario({ withRedis }) {
   const sim = await startSimProcess();

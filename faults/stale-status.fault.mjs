@@ -3,13 +3,10 @@
 // once Redis is back, checks resume and the status is healthy again.
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
-import { after, test } from 'node:test';
-import { send, signUpAdmin, startApiProcess, startRedis, startSimProcess, until } from './support.mjs';
+import { test } from 'node:test';
+import { cleanupAfterAll, send, signUpAdmin, startApiProcess, startRedis, startSimProcess, until } from './support.mjs';
 
-const cleanups = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanups = cleanupAfterAll();
 
 test('Redis down: overall unknown with "monitoring paused: queue unreachable", rows stale; back: healthy', async () => {
   const sim = await startSimProcess();

@@ -4,6 +4,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../tools/local-processes.mjs';
@@ -131,4 +132,13 @@ export async function until(what, check, timeoutMs) {
     await sleep(250);
   }
   throw new Error(`${what} not seen within ${timeoutMs} ms; last: ${JSON.stringify(last?.value)}`);
+}
+
+/** Things to undo after the file's tests, last first: push a stop() as each service starts. */
+export function cleanupAfterAll() {
+  const cleanups = [];
+  after(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+  return cleanups;
 }

@@ -6,13 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { send, signUpAdmin, startApiProcess, startSimProcess, until } from './support.mjs';
+import { test } from 'node:test';
+import { cleanupAfterAll, send, signUpAdmin, startApiProcess, startSimProcess, until } from './support.mjs';
 
-const cleanups = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+const cleanups = cleanupAfterAll();
 
 test('SIGKILL with a check in flight: the claim lapses, the next process checks the monitor again and logs it, history shows the gap', async () => {
   const sim = await startSimProcess();
