@@ -24,6 +24,7 @@ import { HealthChecksRepository, type NewHealthCheck } from './health-checks.rep
 import { advanceAll, factsOf, INCIDENT_KINDS, sameTransition, severityAfter, type TrackStep } from './incident-changes';
 import { MonitorTracksRepository, type MonitorTrackRow } from './monitor-tracks.repository';
 import { RecentSamples } from './recent-samples';
+import { databaseDriverKind } from '../../../core/database/data-source-options';
 
 /** Earlier checks read for the baseline (it uses at most 50 healthy ones and the last 20 for the error rate). */
 const HISTORY_CHECKS = 100;
@@ -54,7 +55,7 @@ export class HealthRecorder {
     private readonly schedule: MonitorScheduleRepository,
   ) {
     this.rules = { openAfter: config.health.openAfter, resolveAfter: config.health.resolveAfter };
-    this.recent = config.db.url === undefined ? new RecentSamples(HISTORY_CHECKS) : null;
+    this.recent = databaseDriverKind(config) === 'pglite' ? new RecentSamples(HISTORY_CHECKS) : null;
   }
 
   /**

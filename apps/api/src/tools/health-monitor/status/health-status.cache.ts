@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { MONITORING_PAUSED, newestCheck, staleAt, summarizeHealth, type PausedReason } from '@postprober/shared/health-events';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { databaseDriverKind } from '../../../core/database/data-source-options';
 import { SerializedJson } from '../../../core/http/serialized-json';
 import { QueueHealth } from '../../../core/jobs/queue-health';
 import type { HealthStatusResponseDto } from '../dto/health-status-response.dto';
@@ -79,7 +80,7 @@ export class HealthStatusCache {
     private readonly queueHealth: QueueHealth,
     @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
-    this.sharedDatabase = config ? config.db.url !== undefined : true;
+    this.sharedDatabase = config ? databaseDriverKind(config) === 'postgres' : true;
   }
 
   async get(organizationId: string, now = Date.now()): Promise<HealthStatusResponseDto> {
